@@ -1,0 +1,153 @@
+"""Stage 1, read: bytes on disk -> decoded documents or rejections with a reason.
+
+Pure apart from reading the files it is given. The order of the result does not
+depend on the order of the input.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from pathlib import Path
+
+from .model import RawDocument, Rejection
+from .script import ZERO_WIDTH, detect_language, nfc
+
+SOURCE_EXTENSIONS = (".txt", ".html", ".htm")
+
+# Pelican-style header keys a source file may start with; they override detection.
+HEADER_KEYS = ("url", "outlet", "date", "lang", "title")
+_HEADER_LINE = re.compile(r"^(?P<key>[A-Za-z]+)\s*:\s*(?P<value>.*?)\s*$")
+
+
+def list_source_files(content_dir: Path, sources_dir: str) -> list[Path]:
+    """Every regular file under ``content_dir/sources_dir``, sorted by relative path."""
+    root = content_dir / sources_dir
+    if not root.is_dir():
+        return []
+    files = [p for p in root.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    return sorted(files, key=lambda p: p.relative_to(content_dir).as_posix())
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """Return (text, None) or (None, reason)."""
+    if not data.strip():
+        return None, "empty file" if not data else "file holds only whitespace"
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), None
+            except UnicodeDecodeError as exc:
+                return None, f"{codec} byte-order mark but undecodable bytes at offset {exc.start}"
+    if b"\x00" in data[:8192]:
+        return None, "binary file (NUL bytes, and no UTF-16 byte-order mark)"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        return None, (
+            f"not UTF-8 (invalid byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save it as UTF-8"
+        )
+
+
+def split_header(lines: list[str]) -> tuple[dict[str, str], int]:
+    """Leading ``Key: value`` lines with known keys, ended by a blank line or the first other line."""
+    header: dict[str, str] = {}
+    index = 0
+    while index < len(lines):
+        match = _HEADER_LINE.match(lines[index])
+        if not match or match["key"].lower() not in HEADER_KEYS:
+            break
+        header[match["key"].lower()] = match["value"]
+        index += 1
+    if header and index < len(lines) and not lines[index].strip():
+        index += 1
+    return header, index
+
+
+def html_to_lines(html: str) -> list[str]:
+    """Main text of a saved article page, one paragraph per line (trafilatura)."""
+    import trafilatura  # imported lazily: only HTML sources need it
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
+    lines = (text or "").split("\n")
+    title = None
+    metadata = trafilatura.extract_metadata(html)
+    if metadata is not None and metadata.title:
+        title = metadata.title.strip()
+    if title and (not lines or lines[0].strip() != title):
+        lines.insert(0, title)
+    return lines
+
+
+def read_document(path: str, data: bytes, max_bytes: int) -> RawDocument | Rejection:
+    """Decode one file's bytes into a document, or say why it cannot be used."""
+    if len(data) > max_bytes:
+        return Rejection(path, f"file is {len(data):,} bytes, over the limit of {max_bytes:,} (SANGAM_MAX_SOURCE_BYTES)")
+    text, reason = decode(data)
+    if text is None:
+        return Rejection(path, reason or "unreadable")
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    is_html = path.lower().endswith((".html", ".htm"))
+    lines = text.split("\n")
+    header, skip = split_header(lines) if not is_html else ({}, 0)
+    body = lines[skip:]
+    if is_html:
+        body = html_to_lines(text)
+    if not any(line.translate(ZERO_WIDTH).strip() for line in body):
+        return Rejection(path, "no text after the metadata header")
+    lang = header.get("lang", "").strip().lower() or detect_language("\n".join(body))
+    if lang not in ("hi", "gu"):
+        declared = header.get("lang")
+        why = f"declared language {declared!r} is not hi or gu" if declared else "text is neither Hindi nor Gujarati (too little Devanagari or Gujarati script)"
+        return Rejection(path, why)
+    header["lang"] = lang
+    return RawDocument(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        lines=tuple(body),
+        header=header,
+        first_line=skip + 1,
+    )
+
+
+def read_all(content_dir: Path, sources_dir: str, max_bytes: int) -> tuple[list[RawDocument], list[Rejection]]:
+    """Read every source file; byte-identical copies are kept once and noted under the first path."""
+    documents: list[RawDocument] = []
+    rejected: list[Rejection] = []
+    by_hash: dict[str, int] = {}
+    for file in list_source_files(content_dir, sources_dir):
+        rel = file.relative_to(content_dir).as_posix()
+        if not file.name.lower().endswith(SOURCE_EXTENSIONS):
+            rejected.append(Rejection(rel, f"unsupported file type {file.suffix or '(no extension)'!r}; sources are .txt or .html"))
+            continue
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            rejected.append(Rejection(rel, f"cannot be read: {exc.strerror or exc}"))
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in by_hash:
+            original = documents[by_hash[digest]]
+            documents[by_hash[digest]] = _with_duplicate(original, rel)
+            rejected.append(Rejection(rel, f"byte-identical duplicate of {original.path}"))
+            continue
+        result = read_document(rel, data, max_bytes)
+        if isinstance(result, Rejection):
+            rejected.append(result)
+        else:
+            by_hash[digest] = len(documents)
+            documents.append(result)
+    return documents, rejected
+
+
+def _with_duplicate(document: RawDocument, duplicate: str) -> RawDocument:
+    return RawDocument(
+        path=document.path,
+        sha256=document.sha256,
+        lines=document.lines,
+        header=document.header,
+        first_line=document.first_line,
+        duplicates=document.duplicates + (duplicate,),
+    )
