@@ -51,13 +51,13 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         )
 
 
-def split_header(lines: list[str]) -> tuple[dict[str, str], int]:
+def split_header(lines: list[str], keys: tuple[str, ...] = HEADER_KEYS) -> tuple[dict[str, str], int]:
     """Leading ``Key: value`` lines with known keys, ended by a blank line or the first other line."""
     header: dict[str, str] = {}
     index = 0
     while index < len(lines):
         match = _HEADER_LINE.match(lines[index])
-        if not match or match["key"].lower() not in HEADER_KEYS:
+        if not match or match["key"].lower() not in keys:
             break
         header[match["key"].lower()] = match["value"]
         index += 1

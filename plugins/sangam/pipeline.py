@@ -1,0 +1,227 @@
+"""The pipeline: read -> clean -> names -> merge -> assemble, over plain data.
+
+``build_digest`` knows nothing of Pelican; the glue in ``plugin.py`` calls it and
+turns the result into pages. Same input, same output: every collection is
+sorted before it is numbered or written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import names as names_stage
+from .clean import clean, page_chrome
+from .merge import MergeSettings, average_link, pair_scores
+from .model import Digest, Entity, Event, Rejection, Source
+from .read import read_all
+from .slugs import entity_slugs, source_slug
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PipelineSettings:
+    sources_dir: str = "sources"
+    max_source_bytes: int = 5_000_000
+    lexicon: Path | None = None
+    build_date: str | None = None  # ISO date; otherwise the newest date found in the content
+    merge: MergeSettings = field(default_factory=MergeSettings)
+
+
+@dataclass
+class StageTimer:
+    """Wall time per stage, for the build summary and the benchmark."""
+
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    def run(self, name: str, function, *args, **kwargs):
+        start = time.perf_counter()
+        result = function(*args, **kwargs)
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+        return result
+
+
+def event_id(sources: list[Source]) -> str:
+    """A short id from the event's founding source (earliest stated date, then content hash).
+
+    Content-derived, so renaming files or adding unrelated sources never changes it.
+    """
+    founder = min(sources, key=lambda s: (s.published or "9999-99-99", s.sha256))
+    return hashlib.sha256(founder.sha256.encode()).hexdigest()[:10]
+
+
+def choose_titles(sources: list[Source]) -> tuple[dict[str, str], dict[str, bool]]:
+    """One headline per language: the most common stated title, else the first lead sentence."""
+    titles: dict[str, str] = {}
+    from_lead: dict[str, bool] = {}
+    for lang in ("hi", "gu"):
+        in_lang = [s for s in sources if s.lang == lang]
+        if not in_lang:
+            continue
+        stated = sorted((s.title for s in in_lang if s.title), key=lambda t: (len(t), t))
+        if stated:
+            titles[lang] = stated[0]
+            from_lead[lang] = False
+        else:
+            lead = min((s.lead for s in in_lang if s.lead), key=len, default="")
+            if lead:
+                titles[lang] = lead_sentence(lead)
+                from_lead[lang] = True
+    return titles, from_lead
+
+
+def lead_sentence(paragraph: str, limit: int = 140) -> str:
+    for mark in ("।", "|", ". ", "?", "!"):
+        index = paragraph.find(mark)
+        if 0 < index < limit:
+            return paragraph[: index + (1 if mark.strip() else 0)].strip()
+    return paragraph if len(paragraph) <= limit else paragraph[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def choose_date(sources: list[Source]) -> tuple[str | None, str | None]:
+    """The earliest stated publication date among the sources, with where it came from."""
+    dated = sorted((s.published, s.path) for s in sources if s.published)
+    if not dated:
+        return None, None
+    published, path = dated[0]
+    return published, f"earliest publication date stated by a source ({path})"
+
+
+def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTimer | None = None) -> Digest:
+    timer = timer or StageTimer()
+    documents, rejected = timer.run("read", read_all, content_dir, settings.sources_dir, settings.max_source_bytes)
+
+    def clean_all():
+        chrome = page_chrome(documents)
+        return [clean(document, chrome) for document in documents]
+
+    sources_list: list[Source] = timer.run("clean", clean_all)
+    kept: list[Source] = []
+    for source in sources_list:
+        if source.text or source.title:
+            kept.append(source)
+        else:
+            rejected.append(Rejection(source.path, "no article text left after removing page boilerplate"))
+
+    lexicon = names_stage.load_lexicon(settings.lexicon)
+    mentions, entities = timer.run("names", names_stage.find_names, kept, lexicon)
+    for source in kept:
+        source.names = list(mentions.get(source.path, []))
+        source.slug = source_slug(source.path)
+    sources = {source.path: source for source in kept}
+
+    def merge():
+        scores, _ = pair_scores(sources, settings.merge)
+        groups = average_link(list(sources), scores, settings.merge.threshold)
+        return groups, scores
+
+    groups, scores = timer.run("merge", merge)
+    events = timer.run("assemble", assemble_events, groups, sources, entities, scores, settings.merge)
+
+    rejected.sort(key=lambda r: r.path)
+    generated = settings.build_date or max(
+        (s.published for s in kept if s.published), default="1970-01-01"
+    )
+    return Digest(
+        sources=sources,
+        events=events,
+        entities=entities,
+        rejected=rejected,
+        generated=generated + ("T00:00:00Z" if len(generated) == 10 else ""),
+        near_misses=near_misses(scores, groups, settings.merge),
+    )
+
+
+def assemble_events(
+    groups: list[list[str]],
+    sources: dict[str, Source],
+    entities: dict[str, Entity],
+    scores: dict[tuple[str, str], float],
+    merge_settings: MergeSettings,
+) -> list[Event]:
+    events: list[Event] = []
+    for group in groups:
+        members = [sources[path] for path in group]
+        titles, from_lead = choose_titles(members)
+        when, provenance = choose_date(members)
+        name_weight: dict[str, int] = {}
+        for source in members:
+            for mention in source.names:
+                name_weight[mention.key] = name_weight.get(mention.key, 0) + mention.count
+        ranked = sorted(name_weight, key=lambda key: (-name_weight[key], key))
+        events.append(
+            Event(
+                id=event_id(members),
+                sources=sorted(group, key=lambda p: (sources[p].lang, p)),
+                title=titles,
+                title_from_lead=from_lead,
+                date=when,
+                date_provenance=provenance,
+                names=[key for key in ranked if key in entities],
+                explanation=explain(group, scores),
+            )
+        )
+    _dedupe_ids(events)
+    link_related(events)
+    # Newest first; undated events after dated ones, in a stable order.
+    events.sort(key=lambda e: (e.date is not None, e.date or "", e.id), reverse=True)
+    for event in events:
+        event.slug = event.id
+    by_id = {event.id: event for event in events}
+    for entity in entities.values():
+        entity.events = [event.id for event in events if entity.key in event.names]
+    entity_slugs(entities)
+    del by_id
+    return events
+
+
+def _dedupe_ids(events: list[Event]) -> None:
+    seen: dict[str, int] = {}
+    for event in sorted(events, key=lambda e: e.sources[0]):
+        count = seen.get(event.id, 0)
+        seen[event.id] = count + 1
+        if count:
+            event.id = f"{event.id}-{count + 1}"
+
+
+def link_related(events: list[Event], minimum_shared: int = 2) -> None:
+    """Events sharing at least two names (e.g. the same two people) are related, strongest first."""
+    holders: dict[str, list[int]] = {}
+    for index, event in enumerate(events):
+        for key in event.names[:12]:
+            holders.setdefault(key, []).append(index)
+    for index, event in enumerate(events):
+        shared: dict[int, int] = {}
+        for key in event.names[:12]:
+            for other in holders.get(key, []):
+                if other != index and len(holders[key]) <= 50:
+                    shared[other] = shared.get(other, 0) + 1
+        ranked = sorted((o for o, n in shared.items() if n >= minimum_shared), key=lambda o: (-shared[o], events[o].id))
+        event.related = [events[o].id for o in ranked[:8]]
+
+
+def explain(group: list[str], scores: dict[tuple[str, str], float]) -> dict:
+    """The pair scores inside an event, strongest first, for the build report."""
+    members = set(group)
+    pairs = [
+        {"a": a, "b": b, "score": round(score, 4)}
+        for (a, b), score in scores.items()
+        if a in members and b in members
+    ]
+    pairs.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
+    return {"pairs": pairs[:20]}
+
+
+def near_misses(scores: dict[tuple[str, str], float], groups: list[list[str]], settings: MergeSettings) -> list[dict]:
+    group_of = {path: index for index, group in enumerate(groups) for path in group}
+    misses = [
+        {"a": a, "b": b, "score": round(score, 4)}
+        for (a, b), score in scores.items()
+        if group_of[a] != group_of[b] and settings.near_miss <= score < settings.threshold * 1.5
+    ]
+    misses.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
+    return misses[:200]

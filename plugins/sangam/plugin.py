@@ -1,0 +1,179 @@
+"""Pelican glue, kept thin: settings in, Articles and extra pages out.
+
+Signal receivers are module-level functions (blinker holds them weakly) and keep
+no state between builds, so ``pelican --autoreload`` rebuilds from scratch.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
+
+from markupsafe import escape
+from pelican import signals
+from pelican.contents import Article
+from pelican.generators import Generator
+
+from . import export
+from .markdown_reader import add_reader, forget_disabled_markdown
+from .merge import MergeSettings
+from .pipeline import PipelineSettings, StageTimer, build_digest
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SANGAM_SOURCES_DIR": "sources",
+    "SANGAM_MAX_SOURCE_BYTES": 5_000_000,
+    "SANGAM_LEXICON": "data/lexicon.tsv",
+    "SANGAM_BUILD_DATE": None,
+    "SANGAM_MERGE_THRESHOLD": MergeSettings.threshold,
+}
+
+
+def initialized(pelican) -> None:
+    settings = pelican.settings
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    # Raw sources and editorial data are ours to read; Pelican must not read them as articles.
+    for key in ("ARTICLE_EXCLUDES", "PAGE_EXCLUDES", "STATIC_EXCLUDES"):
+        excluded = list(settings.get(key, []))
+        for folder in (settings["SANGAM_SOURCES_DIR"], "data"):
+            if folder not in excluded:
+                excluded.append(folder)
+        settings[key] = excluded
+
+
+def pipeline_settings(settings: dict, content_dir: Path) -> PipelineSettings:
+    own = content_dir / "data" / "lexicon.tsv"
+    lexicon = own if own.is_file() else settings.get("SANGAM_LEXICON")
+    return PipelineSettings(
+        sources_dir=settings["SANGAM_SOURCES_DIR"],
+        max_source_bytes=int(settings["SANGAM_MAX_SOURCE_BYTES"]),
+        lexicon=Path(lexicon) if lexicon else None,
+        build_date=settings.get("SANGAM_BUILD_DATE"),
+        merge=MergeSettings(threshold=float(settings["SANGAM_MERGE_THRESHOLD"])),
+    )
+
+
+def add_events(generator) -> None:
+    """Run the pipeline and make every event a Pelican article (before taxonomies are built)."""
+    content_dir = Path(generator.path)
+    timer = StageTimer()
+    digest = build_digest(content_dir, pipeline_settings(generator.settings, content_dir), timer)
+    for rejection in digest.rejected:
+        log.warning("sangam: skipped %s: %s", rejection.path, rejection.reason)
+    articles = [event_article(event, digest, generator) for event in digest.events]
+    generator.articles.extend(articles)
+    generator.articles.sort(key=lambda a: (a.date, a.slug), reverse=True)
+    generator.context["sangam"] = digest
+    generator.context["sangam_timer"] = timer
+    generator.context["sangam_events"] = {event.id: event for event in digest.events}
+    log.info(
+        "sangam: %d sources read, %d rejected, %d events",
+        len(digest.sources),
+        len(digest.rejected),
+        len(digest.events),
+    )
+
+
+def event_article(event, digest, generator) -> Article:
+    sources = [digest.sources[path] for path in event.sources]
+    lang = next(iter(event.title), sources[0].lang)
+    when = event.date or digest.generated[:10]
+    summary = "".join(
+        f'<p lang="{escape(s.lang)}">{escape(s.lead)}</p>' for s in _one_per_language(sources) if s.lead
+    )
+    metadata = {
+        "title": event.title.get(lang, event.id),
+        "date": datetime.fromisoformat(when).replace(tzinfo=timezone.utc),
+        "slug": event.slug,
+        "lang": lang,
+        "status": "published",
+        "summary": summary,
+    }
+    article = Article(
+        summary,
+        metadata=metadata,
+        settings=generator.settings,
+        source_path=str(Path(generator.path) / "sources" / f"{event.id}.event"),
+        context=generator.context,
+    )
+    article.event = event
+    article.event_sources = sources
+    article.date_known = event.date is not None
+    return article
+
+
+def _one_per_language(sources):
+    seen = set()
+    for source in sources:
+        if source.lang not in seen:
+            seen.add(source.lang)
+            yield source
+
+
+class SangamGenerator(Generator):
+    """Writes the pages Pelican has no generator for: sources, names, build report, events.json."""
+
+    def generate_context(self) -> None:
+        digest = self.context.get("sangam")
+        if digest is None:
+            raise RuntimeError("sangam: the pipeline did not run (article_generator_pretaxonomy was not received)")
+        self.digest = digest
+        self._update_context(())
+
+    def generate_output(self, writer) -> None:
+        digest = self.digest
+        relative = self.settings.get("RELATIVE_URLS", False)
+        events_by_id = {event.id: event for event in digest.events}
+        event_of = {path: event for event in digest.events for path in event.sources}
+        common = {"digest": digest, "events_by_id": events_by_id, "event_of": event_of}
+        for source in digest.sources.values():
+            writer.write_file(
+                export.source_page(source),
+                self.get_template("source"),
+                self.context,
+                relative_urls=relative,
+                source=source,
+                event=event_of[source.path],
+                page_name=export.source_page(source).removesuffix(".html"),
+                **common,
+            )
+        for entity in digest.entities.values():
+            writer.write_file(
+                export.entity_page(entity),
+                self.get_template("name"),
+                self.context,
+                relative_urls=relative,
+                entity=entity,
+                page_name=export.entity_page(entity).removesuffix(".html"),
+                **common,
+            )
+        writer.write_file(
+            "names/index.html", self.get_template("names"), self.context, relative_urls=relative,
+            page_name="names/index", **common,
+        )
+        writer.write_file(
+            "report.html", self.get_template("report"), self.context, relative_urls=relative,
+            page_name="report", timer=self.context.get("sangam_timer"), **common,
+        )
+        out = Path(self.output_path) / "events.json"
+        out.write_text(
+            json.dumps(export.events_json(digest, self.settings), ensure_ascii=False, indent=1, sort_keys=False) + "\n",
+            encoding="utf-8",
+        )
+
+
+def get_generators(pelican):
+    return SangamGenerator
+
+
+def register() -> None:
+    signals.initialized.connect(initialized)
+    signals.readers_init.connect(add_reader)
+    signals.article_generator_preread.connect(forget_disabled_markdown)
+    signals.page_generator_preread.connect(forget_disabled_markdown)
+    signals.article_generator_pretaxonomy.connect(add_events)
+    signals.get_generators.connect(get_generators)

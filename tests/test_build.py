@@ -1,0 +1,112 @@
+"""End-to-end: real Pelican builds, assertions on the written files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import SEEDS_GOLD, build_site, make_content, seed_text
+
+
+def event_groups(events: dict) -> set[frozenset[str]]:
+    return {frozenset(Path(s["path"]).name for s in event["sources"]) for event in events["events"]}
+
+
+def test_seeds_give_the_three_gold_events(seeds_events):
+    expected = {frozenset(files) for files in SEEDS_GOLD["events"].values()}
+    assert event_groups(seeds_events) == expected
+
+
+def test_events_json_shape(seeds_events):
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", seeds_events["generated"])
+    for event in seeds_events["events"]:
+        assert set(event) >= {"id", "url", "title", "date", "names", "sources", "related"}
+        assert event["url"] == f"events/{event['id']}.html"
+        assert set(event["title"]) <= {"hi", "gu"} and event["title"]
+        assert event["date"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", event["date"])
+        for name in event["names"]:
+            assert {"latin", "hi", "gu", "kind"} <= set(name)
+        for source in event["sources"]:
+            assert set(source) >= {"path", "lang", "title", "url", "page", "published", "text"}
+            assert source["path"].startswith("sources/")
+            assert source["lang"] in ("hi", "gu")
+            assert isinstance(source["text"], list) and all(isinstance(p, str) for p in source["text"])
+            if source["title"]:
+                assert source["title"] not in source["text"]
+    assert seeds_events["rejected"] == []
+
+
+def test_every_source_file_appears_exactly_once(seeds_events):
+    listed = [s["path"] for e in seeds_events["events"] for s in e["sources"]]
+    listed += [r["path"] for r in seeds_events["rejected"]]
+    on_disk = sorted(f"sources/{name}" for name in SEEDS_GOLD["files"])
+    assert sorted(listed) == on_disk
+
+
+def test_event_pages_link_to_their_sources(seeds_site, seeds_events):
+    for event in seeds_events["events"]:
+        page = (seeds_site / event["url"]).read_text(encoding="utf-8")
+        for source in event["sources"]:
+            href = source["page"]
+            assert f'href="../{href}"' in page, f"{event['url']} does not link {href}"
+            assert (seeds_site / href).is_file()
+            local = (seeds_site / href).read_text(encoding="utf-8")
+            assert source["text"][0][:40].replace("'", "&#39;").replace('"', "&#34;") in local
+
+
+def test_events_are_pelican_articles_with_index_feed_and_archives(seeds_site, seeds_events):
+    index = (seeds_site / "index.html").read_text(encoding="utf-8")
+    feed = (seeds_site / "feeds" / "all.atom.xml").read_text(encoding="utf-8")
+    archives = (seeds_site / "archives.html").read_text(encoding="utf-8")
+    for event in seeds_events["events"]:
+        assert event["url"] in index
+        assert event["url"] in feed
+        assert event["url"] in archives
+
+
+def test_about_page_rendered_from_markdown(seeds_site):
+    about = (seeds_site / "about.html").read_text(encoding="utf-8")
+    assert "<h2>How it is made</h2>" in about
+    assert "<ol>" in about
+
+
+def test_build_report_lists_skipped_files(tmp_path):
+    content = make_content(
+        tmp_path,
+        {
+            "sources/good.txt": seed_text("001_7e111c7a8da80fb4.txt"),
+            "sources/empty.txt": b"",
+            "sources/english.txt": "This is an English article about cricket. " * 20,
+        },
+    )
+    output = tmp_path / "out"
+    build_site(content, output)
+    events = json.loads((output / "events.json").read_text(encoding="utf-8"))
+    reasons = {r["path"]: r["reason"] for r in events["rejected"]}
+    assert set(reasons) == {"sources/empty.txt", "sources/english.txt"}
+    assert "empty" in reasons["sources/empty.txt"]
+    assert "neither Hindi nor Gujarati" in reasons["sources/english.txt"]
+    report = (output / "report.html").read_text(encoding="utf-8")
+    assert "sources/empty.txt" in report and "sources/english.txt" in report
+
+
+def test_a_plugin_failure_fails_the_build(tmp_path):
+    content = make_content(tmp_path, {"sources/a.txt": seed_text("001_7e111c7a8da80fb4.txt")})
+    (content / "data").mkdir()
+    (content / "data" / "lexicon.tsv").write_text("this row has no tabs and no header\n", encoding="utf-8")
+    result = build_site(content, tmp_path / "out", check=False)
+    assert result.returncode != 0
+    assert "lexicon.tsv" in (result.stdout + result.stderr)
+
+
+def test_same_content_gives_byte_identical_sites(tmp_path, seeds_site):
+    from conftest import ROOT
+
+    again = tmp_path / "again"
+    build_site(ROOT / "content", again)
+    first = {p.relative_to(seeds_site): p.read_bytes() for p in seeds_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    different = [str(path) for path in first if first[path] != second[path]]
+    assert different == []
