@@ -34,8 +34,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# Builds into a fresh folder and swaps it in: a failed build leaves the previous site in place.
 html: $(STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" --fatal errors $(PELICANOPTS)
+	$(VENV)/bin/sangam build "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" $(PELICANOPTS)
 
 clean:
 	rm -rf "$(OUTPUTDIR)" cache
@@ -50,7 +51,7 @@ devserver: $(STAMP)
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -b $(SERVER) -p $(PORT) $(PELICANOPTS)
 
 publish: $(STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" --fatal errors $(PELICANOPTS)
+	$(VENV)/bin/sangam build "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)" $(PELICANOPTS)
 
 github: publish
 	$(VENV)/bin/ghp-import -m "Publish the digest" -b $(GITHUB_PAGES_BRANCH) "$(OUTPUTDIR)" --no-jekyll

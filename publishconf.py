@@ -13,4 +13,3 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 FEED_DOMAIN = SITEURL
-DELETE_OUTPUT_DIRECTORY = True

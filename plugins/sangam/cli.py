@@ -1,6 +1,6 @@
 """``sangam``: the editors' command-line tool.
 
-    sangam build [PELICAN ARGS...]   build the site (same as ``pelican``, with --fatal errors)
+    sangam build [CONTENT] [-o OUTPUT] [-s SETTINGS]   build with Pelican, swapping the new site in atomically
     sangam names                      names on stdin -> one JSON object per line
 """
 
@@ -25,9 +25,30 @@ def _names(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from pelican import main as pelican_main
+    """Build into a fresh folder beside the output and swap it in only when Pelican succeeds.
 
-    pelican_main(["--fatal", "errors", *args.pelican_args])
+    A failed build leaves the previous site untouched, never a half-written one.
+    """
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    output = Path(args.output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = Path(tempfile.mkdtemp(prefix=f".{output.name}.partial-", dir=output.parent))
+    command = [sys.executable, "-m", "pelican", args.input, "-o", str(partial), "-s", args.settings, "--fatal", "errors", *args.pelican_args]
+    result = subprocess.run(command)
+    if result.returncode != 0:
+        shutil.rmtree(partial, ignore_errors=True)
+        print(f"sangam: build failed (exit {result.returncode}); {output} was left as it was", file=sys.stderr)
+        return result.returncode
+    old = output.parent / f".{output.name}.old-{os.getpid()}"
+    if output.exists():
+        os.replace(output, old)
+    os.replace(partial, output)
+    shutil.rmtree(old, ignore_errors=True)
     return 0
 
 
@@ -37,8 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     names_parser = sub.add_parser("names", help="romanize and key names read from standard input, one per line")
     names_parser.add_argument("--lexicon", default="content/data/lexicon.tsv", help="the editors' lexicon (TSV)")
     names_parser.set_defaults(run=_names)
-    build_parser = sub.add_parser("build", help="build the site with Pelican (arguments pass through)")
-    build_parser.add_argument("pelican_args", nargs=argparse.REMAINDER)
+    build_parser = sub.add_parser("build", help="build the site with Pelican into a new folder and swap it in")
+    build_parser.add_argument("input", nargs="?", default="content", help="content folder (default: content)")
+    build_parser.add_argument("-o", "--output", default="output", help="output folder (default: output)")
+    build_parser.add_argument("-s", "--settings", default="pelicanconf.py", help="Pelican settings file")
+    build_parser.add_argument("pelican_args", nargs=argparse.REMAINDER, help="further arguments for pelican")
     build_parser.set_defaults(run=_build)
     args = parser.parse_args(argv)
     return args.run(args)

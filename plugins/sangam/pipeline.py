@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,6 +44,13 @@ class StageTimer:
         result = function(*args, **kwargs)
         self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
         return result
+
+
+def http_url(url: str | None) -> str | None:
+    """Only http(s) originals are linked: scraped text may carry javascript: or data: URLs."""
+    if url and re.match(r"https?://[^\s<>\"']+$", url.strip(), re.IGNORECASE):
+        return url.strip()
+    return None
 
 
 def event_id(sources: list[Source]) -> str:
@@ -102,6 +110,7 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
     sources_list: list[Source] = timer.run("clean", clean_all)
     kept: list[Source] = []
     for source in sources_list:
+        source.url = http_url(source.url)
         if source.text or source.title:
             kept.append(source)
         else:
