@@ -11,6 +11,7 @@ import hashlib
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,14 +36,19 @@ class PipelineSettings:
 
 @dataclass
 class StageTimer:
-    """Wall time per stage, for the build summary and the benchmark."""
+    """Wall time per stage, for the progress lines, the build report and the benchmark."""
 
     seconds: dict[str, float] = field(default_factory=dict)
+    progress: Callable[[str], None] | None = None
 
     def run(self, name: str, function, *args, **kwargs):
         start = time.perf_counter()
         result = function(*args, **kwargs)
-        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
+        elapsed = time.perf_counter() - start
+        self.seconds[name] = self.seconds.get(name, 0.0) + elapsed
+        if self.progress:
+            size = len(result[0]) if isinstance(result, tuple) else len(result) if hasattr(result, "__len__") else None
+            self.progress(f"sangam: {name:<8} {'' if size is None else f'{size:>7,} items'}  {elapsed:7.2f} s")
         return result
 
 

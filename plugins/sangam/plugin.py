@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from markupsafe import escape
 from pelican import signals
 from pelican.contents import Article
 from pelican.generators import Generator
+from pelican.log import console
 
 from . import export
 from .markdown_reader import add_reader, forget_disabled_markdown
@@ -59,8 +61,9 @@ def pipeline_settings(settings: dict, content_dir: Path) -> PipelineSettings:
 
 def add_events(generator) -> None:
     """Run the pipeline and make every event a Pelican article (before taxonomies are built)."""
+    started = time.perf_counter()
     content_dir = Path(generator.path)
-    timer = StageTimer()
+    timer = StageTimer(progress=_progress)
     digest = build_digest(content_dir, pipeline_settings(generator.settings, content_dir), timer)
     for rejection in digest.rejected:
         log.warning("sangam: skipped %s: %s", rejection.path, rejection.reason)
@@ -70,12 +73,25 @@ def add_events(generator) -> None:
     generator.context["sangam"] = digest
     generator.context["sangam_timer"] = timer
     generator.context["sangam_events"] = {event.id: event for event in digest.events}
-    log.info(
-        "sangam: %d sources read, %d rejected, %d events",
-        len(digest.sources),
-        len(digest.rejected),
-        len(digest.events),
+    # Remembered for the closing summary line only; reset after it is printed.
+    summary.digest, summary.started = digest, started
+
+
+def _progress(message: str) -> None:
+    console.print(message, highlight=False)
+
+
+def summary(pelican) -> None:
+    """One closing line: sources read, rejected, events, time."""
+    digest = getattr(summary, "digest", None)
+    if digest is None:
+        return
+    elapsed = time.perf_counter() - summary.started
+    _progress(
+        f"sangam: {len(digest.sources) + len(digest.rejected):,} sources read, {len(digest.rejected):,} rejected, "
+        f"{len(digest.events):,} events, {elapsed:.1f} s"
     )
+    summary.digest = None
 
 
 def event_article(event, digest, generator) -> Article:
@@ -177,3 +193,4 @@ def register() -> None:
     signals.page_generator_preread.connect(forget_disabled_markdown)
     signals.article_generator_pretaxonomy.connect(add_events)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(summary)
