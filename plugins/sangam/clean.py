@@ -98,6 +98,19 @@ def _headline_like(line: _Line, shared: float) -> bool:
     return True
 
 
+def _same_stem(a: str, b: str, prefix: int = 4, infix: int = 5) -> bool:
+    """Two folded words share a stem: a common opening of ``prefix`` code points, or a
+    common run of ``infix`` code points anywhere (derivations add a prefix vowel)."""
+    if a == b:
+        return True
+    if len(a) >= prefix and len(b) >= prefix and a[:prefix] == b[:prefix]:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < infix:
+        return False
+    return any(short[i : i + infix] in long_ for i in range(len(short) - infix + 1))
+
+
 def _chrome_share(line: _Line) -> float:
     words = [w for w in line.words if not w.isdigit()]
     if not words:
@@ -212,6 +225,19 @@ def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> S
         shared = sum(1 for w in words if vocabulary[w] - own > 0)
         return shared / len(words)
 
+    def related(line: _Line) -> float:
+        """Overlap that also counts shared stems: inflected or derived forms of a story word
+        (``ઈતિહાસનો``/``ઈતિહાસના``, ``इतिहास``/``ऐतिहासिक``). Only for short lines."""
+        words = _content_words(line.words)
+        if not words:
+            return 0.0
+        own = 1 if id(line) in core_ids else 0
+        shared = 0
+        for word in words:
+            if vocabulary[word] - own > 0 or (len(word) >= 4 and any(_same_stem(word, other) for other in vocabulary)):
+                shared += 1
+        return shared / len(words)
+
     title_line: _Line | None = None
     title_text: str | None = header.get("title", "").strip() or None
     body_start = 0
@@ -219,7 +245,7 @@ def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> S
         # The headline is the first line of the article proper: page chrome above it is
         # short and unrelated to the story; a long or multi-sentence first line is a lead.
         for index, line in enumerate(undecided):
-            if _headline_like(line, overlap(line)):
+            if _headline_like(line, related(line) if line.size <= SHORT_TOKENS else overlap(line)):
                 title_line, title_text, body_start = line, line.text, index + 1
                 break
             if prose(line) or line.size > SHORT_TOKENS:
@@ -233,9 +259,25 @@ def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> S
 
     kept = [line for line in undecided[body_start:]]
     last_body = max((line.number for line in kept if id(line) in core_ids), default=None)
+    # The line right under the last paragraph, with nothing removed in between, is the
+    # article's closing or signature line ("X is the director of Y") when it is a phrase of
+    # the article's language (stop words) tied to the story: keep it rather than lose text.
+    position = {id(line): index for index, line in enumerate(lines)}
+    closing: _Line | None = None
+    if last_body is not None:
+        last_index = next(position[id(line)] for line in kept if line.number == last_body)
+        if last_index + 1 < len(lines):
+            candidate = lines[last_index + 1]
+            if (
+                any(candidate is line for line in kept)
+                and candidate.size > SHORT_TOKENS
+                and _stopword_share(candidate.words) > 0
+                and related(candidate) > 0
+            ):
+                closing = candidate
     body: list[str] = []
     for line in kept:
-        if id(line) in core_ids:
+        if id(line) in core_ids or line is closing:
             body.append(line.text)
             continue
         after = last_body is not None and line.number > last_body
