@@ -84,6 +84,11 @@ def _published_label(text: str) -> bool:
     return any(folded.startswith(label) for label in tables.folded_prefixes("published-labels.txt"))
 
 
+def _updated_label(text: str) -> bool:
+    folded = fold(text)
+    return any(folded.startswith(label) for label in tables.folded_prefixes("updated-labels.txt"))
+
+
 def _headline_like(line: _Line, shared: float) -> bool:
     """A headline: one short sentence in the article's script, sharing words with the story."""
     if line.indic < 0.3 or not 2 <= line.size <= 45:
@@ -134,6 +139,20 @@ def page_chrome(documents: Iterable[RawDocument], min_documents: int = 4) -> fro
     return frozenset(line for line, count in seen.items() if count >= min_documents)
 
 
+def outlet_from_url(url: str | None) -> str | None:
+    """The outlet's host name (``www.`` dropped) when the page names no outlet itself."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return None
+    host = host.removeprefix("www.").removeprefix("m.")
+    return host if "." in host else None
+
+
 def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> Source:
     header = document.header
     lang = header["lang"]
@@ -143,6 +162,9 @@ def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> S
     published: str | None = None
     provenance: str | None = None
     partial: list[str] = []
+    seen: str | None = None
+    seen_provenance: str | None = None
+    label_line: _Line | None = None
 
     lines: list[_Line] = []
     for offset, raw in enumerate(document.lines):
@@ -178,9 +200,28 @@ def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> S
             if date and published is None:
                 published, provenance = date.iso, f"stated on line {line.number}: {line.text!r}"
             drop(line, "publication date (moved to metadata)")
+            label_line = None
+            continue
+        if _updated_label(line.text) and find_dates(line.text) and line.size <= 12:
+            drop(line, "last-updated stamp (not the publication date)")
             continue
         if is_date_only(line.text):
-            drop(line, "page date (the day the page was shown, not the publication date)")
+            date = next((d for d in find_dates(line.text) if d.iso), None)
+            if label_line is not None and line.number - label_line.number <= 2:
+                # "Published" on one line, the date on the next: a stated publication date.
+                if date and published is None:
+                    published = date.iso
+                    provenance = f"stated on lines {label_line.number}-{line.number}: {label_line.text!r} {line.text!r}"
+                drop(line, "publication date (moved to metadata)")
+            else:
+                if date and seen is None:
+                    seen, seen_provenance = date.iso, f"page date on line {line.number}: {line.text!r} (not the publication date)"
+                drop(line, "page date (the day the page was shown, not the publication date)")
+            label_line = None
+            continue
+        if _published_label(line.text) and len(line.words) <= 3:
+            label_line = line  # the date may follow on the next line
+            drop(line, "publication-date label")
             continue
         if _readmore(line):
             drop(line, "link to another story")
@@ -311,6 +352,7 @@ def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> S
 
     if header.get("url"):
         url = header["url"].strip() or url
+    outlet = header.get("outlet", "").strip() or outlet_from_url(url)
 
     return Source(
         path=document.path,
@@ -319,10 +361,12 @@ def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> S
         title=title_text,
         text=body,
         url=url,
-        outlet=header.get("outlet") or None,
+        outlet=outlet,
         published=published,
         date_provenance=provenance,
         partial_dates=partial,
+        seen=seen,
+        seen_provenance=seen_provenance,
         dateline=dateline,
         credits=credits,
         dropped=dropped,

@@ -96,7 +96,7 @@ def is_date_only(line: str) -> bool:
     dates = find_dates(line)
     if not dates:
         return False
-    weekday_words = tables.word_set("weekdays.txt")
+    weekday_words = tables.word_set("weekdays.txt") | tables.word_set("time-words.txt")
     month_words = set(tables.months())
     rest = [
         word

@@ -30,6 +30,8 @@ def source_record(source: Source) -> dict:
         "published": source.published,
         "date_provenance": source.date_provenance,
         "dates_without_year": source.partial_dates,
+        "page_date": source.seen,
+        "page_date_provenance": source.seen_provenance,
         "outlet": source.outlet,
         "dateline": source.dateline,
         "credits": source.credits,

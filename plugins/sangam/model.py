@@ -49,6 +49,10 @@ class Source:
     published: str | None = None  # YYYY-MM-DD, only when the text states it
     date_provenance: str | None = None  # e.g. "header", "line 3: 'प्रकाशित: 12 जुलाई 2025'"
     partial_dates: list[str] = field(default_factory=list)  # dates without a year, as written
+    # The page-header date (the day the page was shown or scraped): provenance only, never
+    # the publication date.
+    seen: str | None = None
+    seen_provenance: str | None = None
     dateline: str | None = None
     credits: list[str] = field(default_factory=list)
     dropped: list[DroppedLine] = field(default_factory=list)
