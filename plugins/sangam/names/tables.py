@@ -1,0 +1,107 @@
+"""Word tables of the names stage, read from ``plugins/sangam/data/names-*.tsv``.
+
+Every table is a TSV with ``#`` comments; cells holding several spellings
+separate them with ``|``.  Indic spellings are compared after ``script.fold``.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from ..script import fold
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def read_tsv(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+@functools.lru_cache(maxsize=1)
+def romanizer_rules() -> dict[str, str]:
+    return {row[0]: row[1] if len(row) > 1 else "" for row in read_tsv("romanizer-rules.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def letters() -> tuple[dict[str, str], dict[str, str]]:
+    """(folded Devanagari letter name -> Latin letter, Latin letter -> Devanagari name)."""
+    to_latin: dict[str, str] = {}
+    to_deva: dict[str, str] = {}
+    for row in read_tsv("names-letters.tsv"):
+        letter, spellings = row[0], row[1].split("|")
+        to_deva[letter] = spellings[0]
+        for s in spellings:
+            to_latin[fold(s)] = letter
+    return to_latin, to_deva
+
+
+def segment_letters(word: str) -> list[str] | None:
+    """Latin letters if ``word`` is entirely letter names (``केसीएनए`` -> K C N A), else None."""
+    to_latin, _ = letters()
+    text = fold(word)
+    n = len(text)
+    if not n:
+        return None
+    best: list[list[str] | None] = [None] * (n + 1)
+    best[0] = []
+    for i in range(n):
+        if best[i] is None:
+            continue
+        for j in range(i + 1, min(n, i + 8) + 1):
+            letter = to_latin.get(text[i:j])
+            if letter is not None:
+                cand = best[i] + [letter]
+                if best[j] is None or len(cand) < len(best[j]):
+                    best[j] = cand
+    return best[n]
+
+
+MIN_ACRONYM = 3  # two-letter acronyms (यूएस, यूएन) collide with words: lexicon only
+
+
+def spell_acronym(word: str, minimum: int = MIN_ACRONYM) -> str | None:
+    if not word or not any("\u0900" <= c <= "\u0aff" for c in word):
+        return None
+    seq = segment_letters(word)
+    if seq and len(seq) >= minimum:
+        return "".join(seq)
+    return None
+
+
+def acronym_to_deva(latin: str) -> str | None:
+    """``KCNA`` -> ``केसीएनए``; None unless every character is a Latin letter."""
+    _, to_deva = letters()
+    if not latin or not latin.isascii() or not latin.isalpha():
+        return None
+    return "".join(to_deva[c] for c in latin.upper())
+
+
+def _set(name: str) -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in read_tsv(name))
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return _set("names-stopwords.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def case_endings() -> tuple[str, ...]:
+    """Gujarati case endings (folded), longest first."""
+    ends = {fold(row[0]) for row in read_tsv("names-case-endings.tsv")}
+    return tuple(sorted(ends, key=lambda e: (-len(e), e)))
+
+
+@functools.lru_cache(maxsize=1)
+def triggers() -> dict[str, tuple[str, str]]:
+    """Folded trigger phrase -> (kind of the name it announces, position: before|after)."""
+    out = {}
+    for row in read_tsv("names-roles.tsv"):
+        out[fold(row[0])] = (row[1], row[2] if len(row) > 2 else "before")
+    return out
