@@ -344,7 +344,7 @@ def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> S
     if header.get("date"):
         header_dates = [d for d in find_dates(header["date"]) if d.iso]
         if header_dates:
-            published, provenance = header_dates[0].iso, "metadata header"
+            published, provenance = header_dates[0].iso, header.get("date_provenance") or f"metadata header: date: {header['date']}"
     for paragraph in body:
         for found in find_dates(paragraph):
             if found.iso is None and found.day is not None:

@@ -66,19 +66,102 @@ def split_header(lines: list[str], keys: tuple[str, ...] = HEADER_KEYS) -> tuple
     return header, index
 
 
-def html_to_lines(html: str) -> list[str]:
-    """Main text of a saved article page, one paragraph per line (trafilatura)."""
+# Explicit publication-date fields of a saved page. Only these are trusted: a date guessed
+# from the URL, the copyright line or the page text is never a publication date.
+_HTML_DATE_XPATHS = (
+    ('//meta[@property="article:published_time"]/@content', "<meta property=article:published_time>"),
+    ('//meta[@itemprop="datePublished"]/@content', "<meta itemprop=datePublished>"),
+    ('//meta[@name="publish-date" or @name="pubdate" or @name="publication_date" or @name="date" or @name="DC.date.issued"]/@content', "<meta name=date>"),
+    ('//time[@itemprop="datePublished"]/@datetime', "<time itemprop=datePublished>"),
+)
+_HTML_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+_HTML_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "div", "section", "article", "td", "pre", "br", "tr", "header", "footer", "nav", "aside", "main")
+
+
+def _first(tree, xpath: str) -> str | None:
+    for value in tree.xpath(xpath):
+        text = " ".join((value.text_content() if hasattr(value, "text_content") else str(value)).split())
+        if text:
+            return text
+    return None
+
+
+def html_metadata(tree) -> dict[str, str]:
+    """Header fields stated in the page's markup: canonical URL, site name, headline,
+    language and an explicit publication date (with where it was found)."""
+    header: dict[str, str] = {}
+    url = _first(tree, '//link[@rel="canonical"]/@href') or _first(tree, '//meta[@property="og:url"]/@content')
+    if url and re.match(r"https?://", url, re.IGNORECASE):
+        header["url"] = url
+    outlet = _first(tree, '//meta[@property="og:site_name"]/@content') or _first(tree, '//meta[@name="application-name"]/@content')
+    if outlet:
+        header["outlet"] = outlet
+    lang = (_first(tree, "/html/@lang") or "").split("-")[0].strip().lower()
+    if lang in ("hi", "gu"):
+        header["lang"] = lang
+    for xpath, where in _HTML_DATE_XPATHS:
+        value = _first(tree, xpath)
+        if value and _ISO_START.match(value):
+            header["date"], header["date_provenance"] = value[:10], f"HTML {where}: {value!r}"
+            break
+    else:
+        for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+            match = _HTML_LD_DATE.search(script)
+            if match and _ISO_START.match(match[1]):
+                header["date"], header["date_provenance"] = match[1][:10], f"HTML JSON-LD datePublished: {match[1]!r}"
+                break
+    headline = _first(tree, "//h1") or _first(tree, '//meta[@property="og:title"]/@content')
+    if headline:
+        for site in filter(None, (outlet,)):
+            for sep in (" | ", " - ", " – ", " — ", " :: "):
+                if headline.endswith(sep + site):
+                    headline = headline[: -len(sep + site)].strip()
+        header["html_title"] = headline
+    return header
+
+
+_ISO_START = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _block_lines(tree) -> list[str]:
+    """Fallback extraction: the text of every block element of <body>, one per line."""
+    from lxml import etree
+
+    body = tree.find("body")
+    if body is None:
+        body = tree
+    for bad in body.xpath("//script|//style|//noscript|//template|//svg"):
+        bad.drop_tree()
+    for element in body.iter(_HTML_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+        if element.text:
+            element.text = "\n" + element.text
+    text = etree.tostring(body, method="text", encoding="unicode")
+    return [" ".join(line.split()) for line in text.split("\n")]
+
+
+def html_to_lines(html: str) -> tuple[list[str], dict[str, str]]:
+    """Main text of a saved article page, one paragraph per line, and the header fields its
+    markup states. trafilatura extracts the article; the cleaner still judges every line."""
+    import lxml.html
     import trafilatura  # imported lazily: only HTML sources need it
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True)
-    lines = (text or "").split("\n")
-    title = None
-    metadata = trafilatura.extract_metadata(html)
-    if metadata is not None and metadata.title:
-        title = metadata.title.strip()
-    if title and (not lines or lines[0].strip() != title):
-        lines.insert(0, title)
-    return lines
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return [], {}
+    header = html_metadata(tree)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_recall=True, with_metadata=False
+    )
+    lines = [" ".join(line.split()) for line in (text or "").split("\n")]
+    if not any(lines):
+        lines = _block_lines(tree)
+    title = header.pop("html_title", None)
+    lines = [line for line in lines if line]
+    if title and (not lines or lines[0] != title):
+        lines = [title] + [line for line in lines if line != title]
+    return lines, header
 
 
 def read_document(path: str, data: bytes, max_bytes: int) -> RawDocument | Rejection:
@@ -94,7 +177,9 @@ def read_document(path: str, data: bytes, max_bytes: int) -> RawDocument | Rejec
     header, skip = split_header(lines) if not is_html else ({}, 0)
     body = lines[skip:]
     if is_html:
-        body = html_to_lines(text)
+        body, header = html_to_lines(text)
+        if not body:
+            return Rejection(path, "HTML page with no extractable article text")
     if not any(line.translate(ZERO_WIDTH).strip() for line in body):
         return Rejection(path, "no text after the metadata header")
     lang = header.get("lang", "").strip().lower() or detect_language("\n".join(body))
