@@ -14,6 +14,7 @@ from .script import fold, tokens
 
 _INDIC_DIGITS = str.maketrans("०१२३४५६७८९૦૧૨૩૪૫૬૭૮૯", "01234567890123456789")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_GLUED_NUMBER = re.compile(r"^(\d{1,4})[\u0900-\u097f]{1,4}$")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")  # day first, as written in India
 
 
@@ -55,7 +56,8 @@ def find_dates(line: str) -> list[FoundDate]:
             found.append(FoundDate(year, month, day, match.group(0)))
     if found:
         return found
-    words = [fold(word) for word in tokens(text)]
+    # A case ending glued to a number ("2016ના", "28મી") does not hide the number.
+    words = [_GLUED_NUMBER.sub(r"\1", fold(word)) for word in tokens(text)]
     month_names = tables.months()
     for index, word in enumerate(words):
         month = month_names.get(word) or month_names.get(_strip_suffix(word))
