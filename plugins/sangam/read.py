@@ -33,7 +33,7 @@ def list_source_files(content_dir: Path, sources_dir: str) -> list[Path]:
 def decode(data: bytes) -> tuple[str | None, str | None]:
     """Return (text, None) or (None, reason)."""
     if not data.strip():
-        return None, "empty file" if not data else "file holds only whitespace"
+        return None, "empty file" if not data else "empty: the file holds only whitespace"
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
