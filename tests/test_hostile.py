@@ -29,7 +29,7 @@ mixed_text = st.lists(indic_letters | st.characters() | awkward | st.just(" ") |
 
 
 def _clean_or_reject(data: bytes):
-    result = read_document("sources/x.txt", data, max_bytes=2_000_000)
+    result = read_document("sources/x.txt", data, max_bytes=8_000_000)
     if isinstance(result, Rejection):
         assert result.reason
         return result
