@@ -22,6 +22,7 @@ from . import export
 from .markdown_reader import add_reader, forget_disabled_markdown
 from .merge import MergeSettings
 from .pipeline import PipelineSettings, StageTimer, build_digest
+from . import search
 
 log = logging.getLogger(__name__)
 
@@ -193,4 +194,7 @@ def register() -> None:
     signals.page_generator_preread.connect(forget_disabled_markdown)
     signals.article_generator_pretaxonomy.connect(add_events)
     signals.get_generators.connect(get_generators)
+    # Search: settings, Jinja filter and search page; the Pagefind index over the written site.
+    signals.initialized.connect(search.configure)
+    signals.finalized.connect(search.finalized)
     signals.finalized.connect(summary)

@@ -1,0 +1,291 @@
+"""Static search in any script: Pagefind over the event and name pages.
+
+One Pagefind index (``force_language``) is built after every build, in the
+``finalized`` signal. Cross-script matching does not rely on Pagefind: every
+event and name page carries a hidden, indexed block (``_search_terms.html``)
+holding the original text plus one *search key* per word, and the browser
+(``theme/static/js/search-key.js``) turns the reader's query into the same keys
+before calling ``pagefind.search``.
+
+A search key is a phonetic skeleton written in Devanagari letters:
+
+* Gujarati is mapped to Devanagari (code point - 0x180);
+* vowel signs, virama, nukta, visarga and zero-width joiners are dropped
+  (``लावरोव``, ``લાવરૉવ``, ``लावरॉव`` -> ``लवरव``), so candra vowels, Gujarati case
+  endings made of vowel signs (``લાવરૉવે``) and matra spelling variants vanish;
+* anusvara, candrabindu and a nasal + virama before a consonant are one ``न``
+  (``मुंबई``/``मुम्बई``);
+* aspirated, retroflex and sibilant variants fold together (``ट ठ त थ`` -> ``त``,
+  ``श ष स`` -> ``स``), independent vowels fold long onto short;
+* doubled letters collapse.
+
+Latin words (``Lavrov``, ``Sergey``, ``KCNA``) are first written in Devanagari by
+a small rule set (``latin_to_devanagari``), so English spellings land on the
+same key as the Hindi and Gujarati ones. The JS port must stay identical:
+``tests/test_search_browser.py`` checks both on the same words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SANGAM_SEARCH": True,
+    # One index for the whole site. Gujarati has no stemmer in Pagefind: keys are matched as written
+    # (plus Pagefind's prefix matching), the same for every script.
+    "SANGAM_SEARCH_LANGUAGE": "gu",
+    "SANGAM_SEARCH_BUNDLE": "pagefind",
+}
+
+ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+# Devanagari code point -> key character ("" drops it). Gujarati arrives here shifted by -0x180.
+_KEY: dict[int, str] = {}
+
+
+def _set(chars: str, value: str) -> None:
+    for char in chars:
+        _KEY[ord(char)] = value
+
+
+# Dropped: candrabindu/anusvara handled apart; visarga, nukta, avagraha, vowel signs, virama, stress marks.
+for _cp in list(range(0x093A, 0x0950)) + list(range(0x0951, 0x0958)) + [0x0903, 0x0962, 0x0963, 0x093D]:
+    _KEY[_cp] = ""
+_set("\u0901\u0902", "न")  # candrabindu, anusvara
+_set("ऄअआॲ", "अ")
+_set("इईऍऎएऐ", "इ")  # front vowels are one class (Choe = चोई = चोए)
+_set("उऊऑऒओऔ", "उ")  # back rounded vowels are one class
+_set("ऋॠ", "र")
+_set("ऌॡ", "ल")
+_set("कखक़ख़", "क")
+_set("गघग़", "ग")
+_set("ङञणनऩ", "न")
+_set("चछ", "च")
+_set("जझज़", "ज")
+_set("टठतथ", "त")
+_set("डढदधड़ढ़", "द")
+_set("पफफ़", "प")
+_set("बभ", "ब")
+_set("म", "म")
+_set("यय़", "य")
+_set("रऱ", "र")
+_set("लळऴ", "ल")
+_set("व", "व")
+_set("शषस", "स")
+_set("ह", "ह")
+for _i in range(10):
+    _KEY[0x0966 + _i] = str(_i)
+
+_NASALS = set("ङञणनम")
+_VIRAMA = "\u094d"
+_CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")
+
+
+def _indic_key(text: str) -> str:
+    chars = []
+    for char in text:
+        cp = ord(char)
+        if 0x0A80 <= cp <= 0x0AFF:
+            cp -= 0x180
+        chars.append(chr(cp))
+    out: list[str] = []
+    for i, char in enumerate(chars):
+        if char in _NASALS and i + 2 < len(chars) and chars[i + 1] == _VIRAMA and _CONSONANT.match(chars[i + 2]):
+            out.append("न")  # nasal + virama before a consonant is written as anusvara too
+            continue
+        if char == "य" and i == len(chars) - 1 and i > 0 and 0x093E <= ord(chars[i - 1]) <= 0x094C:
+            out.append("इ")  # a final ya after a vowel sign is a vowel (ચોય = चोई)
+            continue
+        out.append(_KEY.get(ord(char), ""))
+    return "".join(out)
+
+
+# Latin -> Devanagari, for English spellings of names. Longest match first.
+_LATIN_CONSONANTS = {
+    "chh": "छ", "sch": "श", "tch": "च",
+    "kh": "ख", "gh": "घ", "ch": "च", "jh": "झ", "th": "थ", "dh": "ध", "ph": "फ", "bh": "भ",
+    "sh": "श", "zh": "ज", "ck": "क", "qu": "कव",
+    "b": "ब", "c": "क", "d": "द", "f": "फ", "g": "ग", "h": "ह", "j": "ज", "k": "क", "l": "ल",
+    "m": "म", "n": "न", "p": "प", "q": "क", "r": "र", "s": "स", "t": "त", "v": "व", "w": "व",
+    "x": "कस", "y": "य", "z": "ज",
+}
+_LATIN_VOWELS = {"aa": "आ", "ee": "ई", "oo": "ऊ", "a": "अ", "e": "ए", "i": "इ", "o": "ओ", "u": "उ"}
+_VOWEL_LETTERS = set("aeiou")
+LETTER_NAMES = {
+    "a": "ए", "b": "बी", "c": "सी", "d": "डी", "e": "ई", "f": "एफ", "g": "जी", "h": "एच", "i": "आई",
+    "j": "जे", "k": "के", "l": "एल", "m": "एम", "n": "एन", "o": "ओ", "p": "पी", "q": "क्यू", "r": "आर",
+    "s": "एस", "t": "टी", "u": "यू", "v": "वी", "w": "डब्ल्यू", "x": "एक्स", "y": "वाई", "z": "जेड",
+}
+_MARK = "\u0001"  # stands for a vowel sign: dropped by the key anyway
+
+
+def latin_to_devanagari(word: str) -> str:
+    """``lavrov`` -> ``लवरव``-like Devanagari (vowel signs left out, they never reach a key)."""
+    w = word.lower()
+    out: list[str] = []
+    i = 0
+    prev = "start"  # start, vowel, consonant
+    while i < len(w):
+        # "y" after a vowel and not before one is a vowel (Sergey = Sergei).
+        if w[i] == "y" and prev == "vowel" and (i + 1 == len(w) or w[i + 1] not in _VOWEL_LETTERS):
+            out.append("इ")
+            i += 1
+            continue
+        for size in (3, 2, 1):
+            chunk = w[i : i + size]
+            if len(chunk) < size:
+                continue
+            if chunk in _LATIN_VOWELS:
+                out.append(_MARK if prev == "consonant" else _LATIN_VOWELS[chunk])
+                prev = "vowel"
+                break
+            if chunk in _LATIN_CONSONANTS:
+                letter = _LATIN_CONSONANTS[chunk]
+                if chunk == "c" and w[i + 1 : i + 2] in ("e", "i", "y"):
+                    letter = "स"
+                nxt = w[i + size : i + size + 1]
+                if chunk in ("n", "m") and prev == "vowel" and nxt and nxt not in _VOWEL_LETTERS and nxt != "y":
+                    letter = "\u0902"  # nasal before a consonant: anusvara
+                out.append(letter)
+                prev = "consonant"
+                break
+        else:
+            out.append(w[i] if w[i].isdigit() else "")
+            prev = "start"
+            size = 1
+        i += size
+    return "".join(out).replace(_MARK, "")
+
+
+# Consonant pairs that open English spellings of names; any other pair opens an acronym (KCNA, BJP).
+_ONSETS = set(
+    "sh ch th kh ph bh gh dh jh zh tr pr br kr gr dr st sp sk sm sn sl sw pl bl kl gl fl fr py ky my ny "
+    "tw kw dw vl sv sc sr wr".split()
+)
+
+
+def _is_acronym(run: str) -> bool:
+    lower = run.lower()
+    if not 2 <= len(lower) <= 5:
+        return False
+    if not re.search("[aeiouy]", lower):
+        return True
+    return lower[0] not in "aeiouy" and lower[1] not in "aeiouy" and lower[:2] not in _ONSETS
+
+
+def _latin_variants(run: str) -> list[str]:
+    spelled = "".join(LETTER_NAMES.get(c, "") for c in run.lower())
+    plain = latin_to_devanagari(run)
+    if _is_acronym(run):
+        return [spelled, plain]
+    return [plain]
+
+
+_RUN = re.compile(r"[A-Za-z]+|[0-9]+|[^A-Za-z0-9]+")
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+def key_variants(word: str) -> list[str]:
+    """Every search key of one word (more than one only for Latin acronyms)."""
+    text = unicodedata.normalize("NFC", word).translate(ZERO_WIDTH)
+    # Latin letters with accents lose them.
+    text = unicodedata.normalize("NFC", re.sub("[\u0300-\u036f]", "", unicodedata.normalize("NFD", text)))
+    keys = [""]
+    for run in _RUN.findall(text):
+        if run.isascii() and run.isalpha():
+            options = [_indic_key(v) for v in _latin_variants(run)]
+        elif run.isascii():
+            options = [run] if run.isdigit() else [""]
+        else:
+            options = [_indic_key(run)]
+        keys = [k + o for k in keys for o in options][:4]
+    out = []
+    for k in keys:
+        k = _collapse(k)
+        if k and k not in out:
+            out.append(k)
+    return out
+
+
+def search_key(word: str) -> str:
+    variants = key_variants(word)
+    return variants[0] if variants else ""
+
+
+_WORD = re.compile(r"[\w\u0900-\u097f\u0a80-\u0aff\u200c\u200d]+")
+
+
+def words(text: str) -> list[str]:
+    """Words as the browser splits a query: letters, digits and Indic marks; hyphens split."""
+    return _WORD.findall(text or "")
+
+
+def search_keys(text: str) -> str:
+    """All keys of a text, space-separated, one or more per word (Jinja filter ``search_keys``)."""
+    out: list[str] = []
+    for word in words(unicodedata.normalize("NFC", text or "")):
+        out.extend(key_variants(word))
+    return " ".join(out)
+
+
+def configure(pelican) -> None:
+    """``initialized``: settings, the Jinja filter and the search page."""
+    settings = pelican.settings
+    for name, value in DEFAULTS.items():
+        settings.setdefault(name, value)
+    filters = dict(settings.get("JINJA_FILTERS") or {})
+    filters.setdefault("search_keys", search_keys)
+    settings["JINJA_FILTERS"] = filters
+    templates = list(settings.get("DIRECT_TEMPLATES") or [])
+    if settings["SANGAM_SEARCH"] and "search" not in templates:
+        templates.append("search")
+    settings["DIRECT_TEMPLATES"] = templates
+
+
+async def _index(site: Path, language: str, bundle: str) -> dict:
+    from pagefind.index import PagefindIndex
+
+    config = {"force_language": language, "output_path": str(site / bundle)}
+    async with PagefindIndex(config=config) as index:
+        result = await index.add_directory(str(site))
+    return {"pages": result.get("page_count")}
+
+
+def build_index(site: Path, language: str = "gu", bundle: str = "pagefind") -> dict:
+    """Index the written site (only pages with ``data-pagefind-body``) into ``site/bundle``."""
+    site = Path(site).resolve()
+    stats = asyncio.run(_index(site, language, bundle))
+    files = [p for p in (site / bundle).rglob("*") if p.is_file()]
+    stats["bundle_files"] = len(files)
+    stats["bundle_bytes"] = sum(p.stat().st_size for p in files)
+    return stats
+
+
+def finalized(pelican) -> None:
+    """``finalized``: run Pagefind over the written site."""
+    settings = pelican.settings
+    if not settings.get("SANGAM_SEARCH", True):
+        return
+    stats = build_index(Path(pelican.output_path), settings["SANGAM_SEARCH_LANGUAGE"], settings["SANGAM_SEARCH_BUNDLE"])
+    log.info(
+        "sangam: search index: %s pages, %d files, %.1f KiB",
+        stats.get("pages"),
+        stats["bundle_files"],
+        stats["bundle_bytes"] / 1024,
+    )
+    if not stats.get("pages"):
+        log.warning("sangam: the search index holds no page")
+
+
+def meta_json(**fields) -> str:
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True)
