@@ -39,6 +39,8 @@ YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 YEAR_ARCHIVE_URL = "{date:%Y}/"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+DAY_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/{date:%d}/index.html"
+DAY_ARCHIVE_URL = "{date:%Y}/{date:%m}/{date:%d}/"
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""
@@ -48,12 +50,17 @@ AUTHORS_SAVE_AS = ""
 DEFAULT_PAGINATION = 20
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+# One feed per language: events with a source in that language, headline in that language.
+SANGAM_LANG_FEED_ATOM = "feeds/{lang}.atom.xml"
+SANGAM_SITEMAP = "sitemap.xml"
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 RELATIVE_URLS = True
+# Scraped text reaches the templates: escape everything unless a template says |safe.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 # Same input, same output: the build never reads the clock; undated events take this date.
 SANGAM_BUILD_DATE = None
 

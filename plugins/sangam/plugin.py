@@ -18,7 +18,7 @@ from pelican.contents import Article
 from pelican.generators import Generator
 from pelican.log import console
 
-from . import export
+from . import export, render
 from .markdown_reader import add_reader, forget_disabled_markdown
 from .merge import MergeSettings
 from .pipeline import PipelineSettings, StageTimer, build_digest
@@ -32,6 +32,8 @@ DEFAULTS = {
     "SANGAM_LEXICON": "data/lexicon.tsv",
     "SANGAM_BUILD_DATE": None,
     "SANGAM_MERGE_THRESHOLD": MergeSettings.threshold,
+    "SANGAM_LANG_FEED_ATOM": render.LANG_FEED_DEFAULT,  # per-language Atom feeds; "" for none
+    "SANGAM_SITEMAP": "sitemap.xml",
 }
 
 
@@ -46,6 +48,7 @@ def initialized(pelican) -> None:
             if folder not in excluded:
                 excluded.append(folder)
         settings[key] = excluded
+    render.add_jinja_filters(settings)
 
 
 def pipeline_settings(settings: dict, content_dir: Path) -> PipelineSettings:
@@ -176,11 +179,45 @@ class SangamGenerator(Generator):
             "report.html", self.get_template("report"), self.context, relative_urls=relative,
             page_name="report", timer=self.context.get("sangam_timer"), **common,
         )
+        self.write_reader_pages(writer, relative, common)
         out = Path(self.output_path) / "events.json"
         out.write_text(
             json.dumps(export.events_json(digest, self.settings), ensure_ascii=False, indent=1, sort_keys=False) + "\n",
             encoding="utf-8",
         )
+
+
+    def write_reader_pages(self, writer, relative, common) -> None:
+        """Outlet pages, per-language feeds and the 404 page (logic in render.py)."""
+        outlets = render.outlets(self.digest)
+        for outlet in outlets.values():
+            writer.write_file(
+                outlet.page, self.get_template("outlet"), self.context, relative_urls=relative,
+                outlet=outlet, page_name=outlet.page.removesuffix(".html"), **common,
+            )
+        writer.write_file(
+            "outlets/index.html", self.get_template("outlets"), self.context, relative_urls=relative,
+            outlets=outlets, page_name="outlets/index", **common,
+        )
+        render.write_language_feeds(writer, self.context, self.settings, self.digest)
+        # Served for any missing path, so its links cannot be relative: SITEURL (or the root).
+        writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False, page_name="404")
+
+
+# Files written in this build, for the sitemap; reset before each build's writing starts.
+_WRITTEN = render.WrittenFiles()
+
+
+def forget_written(generators) -> None:
+    _WRITTEN.reset()
+
+
+def remember_written(path, context=None, **kwargs) -> None:
+    _WRITTEN.add(path)
+
+
+def write_sitemap(pelican) -> None:
+    render.write_sitemap(pelican.output_path, _WRITTEN.paths, pelican.settings)
 
 
 def get_generators(pelican):
@@ -194,6 +231,10 @@ def register() -> None:
     signals.page_generator_preread.connect(forget_disabled_markdown)
     signals.article_generator_pretaxonomy.connect(add_events)
     signals.get_generators.connect(get_generators)
+    signals.feed_generated.connect(render.relative_feed_links)
+    signals.all_generators_finalized.connect(forget_written)
+    signals.content_written.connect(remember_written)
+    signals.finalized.connect(write_sitemap)
     # Search: settings, Jinja filter and search page; the Pagefind index over the written site.
     signals.initialized.connect(search.configure)
     signals.finalized.connect(search.finalized)
