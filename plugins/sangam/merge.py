@@ -1,133 +1,391 @@
 """Stage 4, merge: sources -> events.
 
-Articles in Hindi and Gujarati are compared in one folded script (Gujarati
-mapped to Devanagari), as TF-IDF vectors of their words with Gujarati case
-endings stripped, plus their names. Candidate pairs come from an inverted index
-on rare features (blocking), never from all pairs. Clustering is average-link:
-a source joins an event only if it is close to the event as a whole, so one
-shared person cannot chain two different stories together.
+How two articles are compared
+-----------------------------
+Hindi and Gujarati articles are compared in one script: every word is folded
+to Devanagari (``script.fold``), its inflectional ending is removed (a data
+table, ``data/merge-endings.tsv``: Gujarati case endings glued to the word,
+Hindi plural and oblique endings), and it is *simplified* so that spellings
+that differ between the two languages meet (long and short vowels, anusvara,
+virama, nukta, ळ/ल). Each article then has four sparse, IDF-weighted vectors
+(fields, as in Priberam's news clustering):
+
+* ``word``: the simplified words;
+* ``gram``: character 4-grams of those words, so cognates with different
+  inflection (नागरिकों / નાગરિકો) still share most of their features;
+* ``num``: numbers (Devanagari, Gujarati and Latin digits alike);
+* ``name``: the entity keys found by the names stage, when there are any.
+
+The similarity of two articles is a weighted sum of the per-field cosines.
+Hindi-Gujarati pairs share fewer features than same-language pairs even when
+they report the same event; their score is divided by a calibration factor
+(``cross_language``) so that one threshold serves both.
+
+Candidates and clustering
+-------------------------
+Candidate pairs come from an inverted index over each article's most
+distinctive features (its top ``block_features`` by weight, ignoring features
+in more than ``max_df_share`` of the articles): only pairs that share such a
+feature are ever scored. Clustering is average-link agglomeration over that
+sparse graph (missing pairs count as 0): an article joins an event only if its
+mean similarity to *all* members clears the threshold, so one shared person or
+phrase cannot chain two stories. Stated publication dates further apart than
+``max_day_gap`` multiply the pair score by ``date_penalty``.
+
+Editorial overrides (``editorial.py``) act on the graph: "together" groups are
+merged before clustering and "apart" pairs can never end in one cluster.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 
 from . import tables
 from .model import Source
 from .script import fold, tokens
 
-# Gujarati glues case endings to words; stripped (after folding) so that
-# "कोरियाना" (કોરિયાના) meets Hindi "कोरिया". Longest first.
-_GUJARATI_ENDINGS = tuple(
-    sorted(("ना", "नी", "नो", "नुं", "नां", "ने", "मां", "थी", "ए", "ओ", "ओए", "ओने", "ओના", "ओनी", "ओनो", "नु"), key=len, reverse=True)
-)
+FIELDS = ("word", "gram", "seq", "num", "name")
 
 
 @dataclass(frozen=True)
 class MergeSettings:
-    threshold: float = 0.16  # average-link similarity needed to join an event
-    near_miss: float = 0.08  # pairs between this and the threshold are reported to editors
+    threshold: float = 0.22  # average-link similarity needed to join an event
+    near_miss: float = 0.12  # pairs between this and the threshold are reported to editors
     max_df_share: float = 0.05  # features in more documents than this do not generate candidates
+    block_features: int = 40  # each source's strongest features that generate candidates
     max_day_gap: int = 10  # stated publication dates further apart weigh against a merge
     date_penalty: float = 0.5
+    cross_language: float = 1.0  # Hindi-Gujarati scores are divided by this
+    weights: tuple[tuple[str, float], ...] = (("word", 0.3), ("gram", 0.3), ("seq", 0.2), ("num", 0.1), ("name", 0.1))
+    gram: int = 4  # length of the character n-grams
+    cap: float = 1.0  # largest share of a unit vector one feature may hold
+    prefix: int = 2  # letters of each word kept in the word-sequence features
+
+
+# --- words -------------------------------------------------------------------
+
+_SIMPLIFY = str.maketrans(
+    {
+        "\u0940": "\u093f",  # ी -> ि
+        "\u0942": "\u0941",  # ू -> ु
+        "\u0948": "\u0947",  # ै -> े
+        "\u094c": "\u094b",  # ौ -> ो
+        "\u0908": "\u0907",  # ई -> इ
+        "\u090a": "\u0909",  # ऊ -> उ
+        "\u0910": "\u090f",  # ऐ -> ए
+        "\u0914": "\u0913",  # औ -> ओ
+        "\u0933": "\u0932",  # ळ -> ल
+        "\u0943": "\u093f",  # ृ -> ि
+        "\u0902": None,  # anusvara
+        "\u0901": None,  # candrabindu
+        "\u0903": None,  # visarga
+        "\u094d": None,  # virama
+        "\u093c": None,  # nukta
+    }
+)
+_DIGITS = str.maketrans({chr(base + i): str(i) for base in (0x0966, 0x0AE6) for i in range(10)})
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+@cache
+def endings() -> dict[str, tuple[str, ...]]:
+    """Language -> folded endings, longest first (from ``data/merge-endings.tsv``)."""
+    table: dict[str, set[str]] = defaultdict(set)
+    for line in tables.read_lines("merge-endings.tsv"):
+        lang, ending = line.split("\t", 1)
+        table[lang.strip()].add(fold(ending.strip()))
+    return {lang: tuple(sorted(found, key=len, reverse=True)) for lang, found in table.items()}
 
 
 def stem(word: str, lang: str) -> str:
-    if lang == "gu":
-        for ending in _GUJARATI_ENDINGS:
-            if word.endswith(ending) and len(word) - len(ending) >= 3:
-                return word[: -len(ending)]
+    """Remove the longest listed ending of a folded word, keeping at least three letters."""
+    for ending in endings().get(lang, ()):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
     return word
 
 
-def source_features(source: Source) -> Counter[str]:
-    """Folded, stemmed content words of the headline and body, and the source's names."""
+def simplify(word: str) -> str:
+    return word.translate(_SIMPLIFY)
+
+
+def match_words(text: str, lang: str) -> tuple[list[str], list[str]]:
+    """(content words, numbers) of a text, as matching keys."""
     stop = tables.stopwords()
-    counts: Counter[str] = Counter()
-    parts = ([source.title] if source.title else []) + source.text
+    words: list[str] = []
+    numbers: list[str] = []
+    for token in tokens(text.translate(_DIGITS)):
+        folded = fold(token)
+        if any(c.isdigit() for c in folded):
+            numbers.extend(n.replace(",", "") for n in _NUMBER.findall(folded))
+            continue
+        if folded in stop or len(folded) < 2:
+            continue
+        key = simplify(stem(folded, lang))
+        if len(key) >= 2:
+            words.append(key)
+    return words, numbers
+
+
+def source_features(source: Source, gram: int = 4, prefix: int = 2) -> dict[str, Counter[str]]:
+    """Per-field feature counts of a source: words, character n-grams, numbers, names."""
+    fields: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
+    parts = ([source.title] if source.title else []) + list(source.text)
     for part in parts:
-        for word in tokens(part):
-            folded = fold(word)
-            if folded in stop or len(folded) < 2:
+        words, numbers = match_words(part, source.lang)
+        fields["word"].update(words)
+        for word in words:
+            padded = f"<{word}>"
+            if len(padded) <= gram:
                 continue
-            counts[stem(folded, source.lang)] += 1
+            fields["gram"].update(padded[i : i + gram] for i in range(len(padded) - gram + 1))
+        fields["num"].update(n for n in numbers if len(n) >= 2 or "." in n)
+        # Consecutive content words, cut to their first letters: a translated sentence keeps
+        # its order of content words, so two versions of one text share these; two texts
+        # on one topic share few.
+        heads = [word[:prefix] for word in words]
+        fields["seq"].update(f"{x}_{y}" for x, y in zip(heads, heads[1:]))
     for mention in source.names:
-        counts["name:" + mention.key] += 2
-    return counts
+        fields["name"][mention.key] += max(1, mention.count)
+    return fields
 
 
-def tfidf(features: dict[str, Counter[str]]) -> dict[str, dict[str, float]]:
+# --- vectors ---------------------------------------------------------------
+
+Vector = dict[str, float]
+
+
+def flatten(vector: Vector, cap: float) -> Vector:
+    """Unit vector whose components are at most ``cap``: no single feature (one shared
+    name in a small collection) can carry a whole cosine. Iterates because capping and
+    renormalising raises the other components."""
+    if cap >= 1.0 or not vector:
+        return vector
+    for _ in range(8):
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vector = {t: v / norm for t, v in vector.items()}
+        if max(vector.values()) <= cap + 1e-9:
+            break
+        vector = {t: min(v, cap) for t, v in vector.items()}
+    return vector
+
+
+def tfidf(counts_by_path: dict[str, Counter[str]], cap: float = 1.0) -> tuple[dict[str, Vector], Counter[str]]:
     df: Counter[str] = Counter()
-    for counts in features.values():
+    for counts in counts_by_path.values():
         df.update(counts.keys())
-    total = len(features)
-    vectors: dict[str, dict[str, float]] = {}
-    for path, counts in features.items():
+    total = len(counts_by_path)
+    vectors: dict[str, Vector] = {}
+    for path, counts in counts_by_path.items():
         vector = {
-            term: (1.0 + math.log(count)) * math.log((1 + total) / (1 + df[term]))
+            term: (1.0 + math.log(count)) * math.log((1 + total) / df[term])
             for term, count in counts.items()
+            if df[term] < total or total == 1
         }
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vectors[path] = {term: v / norm for term, v in vector.items() if v > 0}
-    return vectors
+        vectors[path] = flatten({term: v / norm for term, v in vector.items() if v > 0}, cap)
+    return vectors, df
 
 
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(weight * b.get(term, 0.0) for term, weight in a.items())
 
 
-def candidate_pairs(vectors: dict[str, dict[str, float]], max_df_share: float) -> set[tuple[str, str]]:
-    """Pairs that share at least one rare feature: an inverted index, not all pairs."""
+@dataclass
+class Index:
+    """Everything the merge knows about the sources: per-field vectors and document frequencies.
+
+    ``vectors`` compare sources in one language; ``bilingual`` holds the same
+    vectors cut to the features attested in both languages of the collection and
+    renormalised, for Hindi-Gujarati pairs: words only one language uses would
+    otherwise dilute every cross-language score.
+    """
+
+    vectors: dict[str, dict[str, Vector]]  # field -> path -> vector
+    bilingual: dict[str, dict[str, Vector]]
+    df: dict[str, Counter[str]]
+    langs: dict[str, str]
+    days: dict[str, int | None]
+    candidates: int = 0  # pairs scored (blocking), for the report and the benchmark
+    extra: dict = field(default_factory=dict)
+
+    def vector(self, name: str, path: str, cross: bool) -> Vector:
+        return (self.bilingual if cross else self.vectors)[name][path]
+
+
+def build_index(sources: dict[str, Source], settings: MergeSettings) -> Index:
+    features = {path: source_features(source, settings.gram, settings.prefix) for path, source in sources.items()}
+    langs = {path: source.lang for path, source in sources.items()}
+    vectors: dict[str, dict[str, Vector]] = {}
+    bilingual: dict[str, dict[str, Vector]] = {}
+    dfs: dict[str, Counter[str]] = {}
+    for name in FIELDS:
+        counts = {path: features[path][name] for path in features}
+        vectors[name], dfs[name] = tfidf(counts, settings.cap)
+        by_lang: dict[str, set[str]] = defaultdict(set)
+        for path, found in counts.items():
+            by_lang[langs[path]].update(found)
+        if len(by_lang) > 1:
+            shared = set.intersection(*by_lang.values())
+            bilingual[name], _ = tfidf({p: Counter({t: n for t, n in c.items() if t in shared}) for p, c in counts.items()}, settings.cap)
+        else:
+            bilingual[name] = vectors[name]
+    return Index(
+        vectors=vectors,
+        bilingual=bilingual,
+        df=dfs,
+        langs=langs,
+        days={path: _days(source.published) for path, source in sources.items()},
+    )
+
+
+def _days(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+# --- candidates (blocking) -------------------------------------------------
+
+
+def candidate_pairs(index: Index, settings: MergeSettings) -> set[tuple[str, str]]:
+    """Pairs that share one of their strongest rare features: an inverted index, never all pairs.
+
+    Each source posts only its ``block_features`` highest-weighted word, number
+    and name features whose document frequency is at most ``max_df_share`` of
+    the sources (and at least 2), so the work grows with the number of sources
+    times the posting length, not with its square.
+    """
+    paths = sorted(index.langs)
+    limit = max(2, int(settings.max_df_share * len(paths)))
     postings: dict[str, list[str]] = defaultdict(list)
-    for path in sorted(vectors):
-        for term in vectors[path]:
-            postings[term].append(path)
-    limit = max(2, int(max_df_share * len(vectors)))
+    for path in paths:
+        strongest: list[tuple[float, str]] = []
+        for name in ("word", "num", "name"):
+            df = index.df[name]
+            for term, weight in index.vectors[name][path].items():
+                if 2 <= df[term] <= limit:
+                    strongest.append((weight, f"{name}:{term}"))
+        strongest.sort(key=lambda item: (-item[0], item[1]))
+        for _, key in strongest[: settings.block_features]:
+            postings[key].append(path)
     pairs: set[tuple[str, str]] = set()
-    for paths in postings.values():
-        if len(paths) > limit:
-            continue
-        for i, first in enumerate(paths):
-            for second in paths[i + 1 :]:
+    for members in postings.values():
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
                 pairs.add((first, second))
     return pairs
 
 
-def _days(value: str | None) -> int | None:
-    return date.fromisoformat(value).toordinal() if value else None
+# --- scores ----------------------------------------------------------------
 
 
-def pair_scores(sources: dict[str, Source], settings: MergeSettings) -> tuple[dict[tuple[str, str], float], dict[str, dict[str, float]]]:
-    features = {path: source_features(source) for path, source in sources.items()}
-    vectors = tfidf(features)
+def field_scores(index: Index, first: str, second: str) -> dict[str, float]:
+    cross = index.langs[first] != index.langs[second]
+    return {
+        name: cosine(index.vector(name, first, cross), index.vector(name, second, cross)) for name in FIELDS
+    }
+
+
+def combine(index: Index, first: str, second: str, parts: dict[str, float], settings: MergeSettings) -> float:
+    weights = dict(settings.weights)
+    # A field neither source has (no numbers, no names) does not count against the pair.
+    cross = index.langs[first] != index.langs[second]
+    present = {
+        name
+        for name in FIELDS
+        if index.vector(name, first, cross) and index.vector(name, second, cross)
+    }
+    total = sum(weights.get(name, 0.0) for name in present) or 1.0
+    score = sum(weights.get(name, 0.0) * parts[name] for name in present) / total
+    if index.langs[first] != index.langs[second]:
+        score /= settings.cross_language
+    a, b = index.days[first], index.days[second]
+    if a is not None and b is not None and abs(a - b) > settings.max_day_gap:
+        score *= settings.date_penalty
+    return score
+
+
+def pair_score(index: Index, first: str, second: str, settings: MergeSettings) -> float:
+    return combine(index, first, second, field_scores(index, first, second), settings)
+
+
+def pair_scores(sources: dict[str, Source], settings: MergeSettings) -> tuple[dict[tuple[str, str], float], Index]:
+    """Scores of the candidate pairs (keys ordered), and the index they came from."""
+    index = build_index(sources, settings)
     scores: dict[tuple[str, str], float] = {}
-    for first, second in candidate_pairs(vectors, settings.max_df_share):
-        score = cosine(vectors[first], vectors[second])
-        a, b = _days(sources[first].published), _days(sources[second].published)
-        if a is not None and b is not None and abs(a - b) > settings.max_day_gap:
-            score *= settings.date_penalty
+    pairs = candidate_pairs(index, settings)
+    index.candidates = len(pairs)
+    for first, second in sorted(pairs):
+        score = pair_score(index, first, second, settings)
         if score > 0:
             scores[(first, second)] = score
-    return scores, vectors
+    return scores, index
 
 
-def average_link(paths: list[str], scores: dict[tuple[str, str], float], threshold: float) -> list[list[str]]:
+def shared_features(index: Index, first: str, second: str, top: int = 6) -> list[str]:
+    """The features contributing most to a pair's score, readable (for the build report)."""
+    contributions: list[tuple[float, str]] = []
+    for name in ("name", "num", "word"):
+        a, b = index.vectors[name][first], index.vectors[name][second]
+        for term in a.keys() & b.keys():
+            contributions.append((a[term] * b[term], term if name == "word" else f"{name}:{term}"))
+    contributions.sort(key=lambda item: (-item[0], item[1]))
+    return [term for _, term in contributions[:top]]
+
+
+# --- clustering --------------------------------------------------------------
+
+
+def average_link(
+    paths: list[str],
+    scores: dict[tuple[str, str], float],
+    threshold: float,
+    together: list[list[str]] | None = None,
+    apart: set[frozenset[str]] | None = None,
+) -> list[list[str]]:
     """Agglomerative clustering with average linkage over a sparse similarity graph.
 
     Missing pairs count as similarity 0, so a cluster's link to a newcomer is the
-    mean over all its members. Ties break on path order, so the result is deterministic.
+    mean over all its members. ``together`` groups start as one cluster; two
+    clusters holding an ``apart`` pair are never joined. Ties break on path
+    order, so the result does not depend on the order of the input.
     """
-    cluster_of = {path: index for index, path in enumerate(sorted(paths))}
+    ordered = sorted(paths)
+    cluster_of = {path: index for index, path in enumerate(ordered)}
     members: dict[int, list[str]] = {index: [path] for path, index in cluster_of.items()}
+    for group in together or []:
+        group = sorted(p for p in group if p in cluster_of)
+        if len(group) < 2:
+            continue
+        target = cluster_of[group[0]]
+        for path in group[1:]:
+            source = cluster_of[path]
+            if source == target:
+                continue
+            for moved in members.pop(source):
+                cluster_of[moved] = target
+                members[target].append(moved)
+    forbidden: dict[int, set[int]] = defaultdict(set)
+    for pair in apart or set():
+        a, b = sorted(pair)
+        if a in cluster_of and b in cluster_of and cluster_of[a] != cluster_of[b]:
+            forbidden[cluster_of[a]].add(cluster_of[b])
+            forbidden[cluster_of[b]].add(cluster_of[a])
     link: dict[int, dict[int, float]] = defaultdict(dict)  # summed similarity between clusters
-    for (first, second), score in scores.items():
+    for (first, second), score in sorted(scores.items()):
         a, b = cluster_of[first], cluster_of[second]
+        if a == b:
+            continue
         link[a][b] = link[a].get(b, 0.0) + score
         link[b][a] = link[b].get(a, 0.0) + score
     version = dict.fromkeys(members, 0)
@@ -135,9 +393,9 @@ def average_link(paths: list[str], scores: dict[tuple[str, str], float], thresho
     def entry(a: int, b: int) -> tuple[float, int, int, int, int]:
         a, b = min(a, b), max(a, b)
         average = link[a][b] / (len(members[a]) * len(members[b]))
-        return (-average, a, b, version[a], version[b])
+        return (-round(average, 12), a, b, version[a], version[b])
 
-    heap = [entry(a, b) for a in link for b in link[a] if a < b]
+    heap = [entry(a, b) for a in sorted(link) for b in sorted(link[a]) if a < b and b not in forbidden[a]]
     heapq.heapify(heap)
     while heap:
         negative, a, b, version_a, version_b = heapq.heappop(heap)
@@ -145,14 +403,22 @@ def average_link(paths: list[str], scores: dict[tuple[str, str], float], thresho
             continue  # stale: one side has grown since
         if -negative < threshold:
             break  # the best remaining average is too low: nothing else can merge
+        if b in forbidden[a]:
+            continue
         members[a].extend(members.pop(b))
         version[a] += 1
+        for other in forbidden.pop(b, set()):
+            forbidden[other].discard(b)
+            if other != a:
+                forbidden[other].add(a)
+                forbidden[a].add(other)
         for other, total in link.pop(b).items():
             link[other].pop(b, None)
             if other != a:
                 link[a][other] = link[a].get(other, 0.0) + total
                 link[other][a] = link[a][other]
         link[a].pop(b, None)
-        for other in link[a]:
-            heapq.heappush(heap, entry(a, other))
+        for other in sorted(link[a]):
+            if other not in forbidden[a]:
+                heapq.heappush(heap, entry(a, other))
     return sorted((sorted(group) for group in members.values()), key=lambda group: group[0])
