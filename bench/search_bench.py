@@ -53,11 +53,13 @@ SHOIGU_FILES = {"003_c30187d985211f20.txt", "004_7479646e0f45031a.txt"}
 
 def build(content: Path, output: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / "pelicanconf.py"),
          "--fatal", "errors"],
-        cwd=ROOT, check=True, capture_output=True, text=True, timeout=1200,
+        cwd=ROOT, capture_output=True, text=True, timeout=1200,
     )
+    if done.returncode:
+        raise SystemExit(f"pelican failed on {content}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
     return time.perf_counter() - start
 
 

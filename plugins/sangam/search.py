@@ -17,7 +17,7 @@ A search key is a phonetic skeleton written in Devanagari letters:
   (``मुंबई``/``मुम्बई``);
 * aspirated, retroflex and sibilant variants fold together (``ट ठ त थ`` -> ``त``,
   ``श ष स`` -> ``स``), independent vowels fold long onto short;
-* doubled letters collapse.
+* a doubled consonant (``अल्लाह``, ``Allah``) is written once.
 
 Latin words (``Lavrov``, ``Sergey``, ``KCNA``) are first written in Devanagari by
 a small rule set (``latin_to_devanagari``), so English spellings land on the
@@ -64,17 +64,17 @@ _set("इईऍऎएऐ", "इ")  # front vowels are one class (Choe = चो�
 _set("उऊऑऒओऔ", "उ")  # back rounded vowels are one class
 _set("ऋॠ", "र")
 _set("ऌॡ", "ल")
-_set("कखक़ख़", "क")
-_set("गघग़", "ग")
+_set("कख\u0958\u0959", "क")
+_set("गघ\u095a", "ग")
 _set("ङञणनऩ", "न")
 _set("चछ", "च")
-_set("जझज़", "ज")
+_set("जझ\u095b", "ज")
 _set("टठतथ", "त")
-_set("डढदधड़ढ़", "द")
-_set("पफफ़", "प")
+_set("डढदध\u095c\u095d", "द")
+_set("पफ\u095e", "प")
 _set("बभ", "ब")
 _set("म", "म")
-_set("यय़", "य")
+_set("य\u095f", "य")
 _set("रऱ", "र")
 _set("लळऴ", "ल")
 _set("व", "व")
@@ -82,6 +82,7 @@ _set("शषस", "स")
 _set("ह", "ह")
 for _i in range(10):
     _KEY[0x0966 + _i] = str(_i)
+_KEY[0x093C] = ""  # nukta
 
 _NASALS = set("ङञणनम")
 _VIRAMA = "\u094d"
@@ -97,13 +98,18 @@ def _indic_key(text: str) -> str:
         chars.append(chr(cp))
     out: list[str] = []
     for i, char in enumerate(chars):
+        before = chars[i - 1] if i else ""
         if char in _NASALS and i + 2 < len(chars) and chars[i + 1] == _VIRAMA and _CONSONANT.match(chars[i + 2]):
-            out.append("न")  # nasal + virama before a consonant is written as anusvara too
+            value = "न"  # nasal + virama before a consonant is written as anusvara too
+        elif char == "य" and i == len(chars) - 1 and 0x093E <= ord(before or "\0") <= 0x094C:
+            value = "इ"  # a final ya after a vowel sign is a vowel (ચોય = चोई)
+        else:
+            value = _KEY.get(ord(char), "")
+        # A doubled consonant (geminate: X + virama + X, or anusvara + nasal) is written once.
+        if value and out and value == out[-1] and (before == _VIRAMA or before in "\u0901\u0902"):
             continue
-        if char == "य" and i == len(chars) - 1 and i > 0 and 0x093E <= ord(chars[i - 1]) <= 0x094C:
-            out.append("इ")  # a final ya after a vowel sign is a vowel (ચોય = चोई)
-            continue
-        out.append(_KEY.get(ord(char), ""))
+        if value:
+            out.append(value)
     return "".join(out)
 
 
@@ -133,9 +139,14 @@ def latin_to_devanagari(word: str) -> str:
     i = 0
     prev = "start"  # start, vowel, consonant
     while i < len(w):
-        # "y" after a vowel and not before one is a vowel (Sergey = Sergei).
+        # "y" after a vowel and not before one is a vowel (Sergey = Sergei); final after a consonant, a vowel sign.
         if w[i] == "y" and prev == "vowel" and (i + 1 == len(w) or w[i + 1] not in _VOWEL_LETTERS):
             out.append("इ")
+            i += 1
+            continue
+        if w[i] == "y" and prev == "consonant" and i + 1 == len(w):
+            out.append(_MARK)
+            prev = "vowel"
             i += 1
             continue
         for size in (3, 2, 1):
@@ -147,6 +158,8 @@ def latin_to_devanagari(word: str) -> str:
                 prev = "vowel"
                 break
             if chunk in _LATIN_CONSONANTS:
+                if prev == "consonant":
+                    out.append(_VIRAMA)  # no vowel between: a cluster (or a geminate, written once)
                 letter = _LATIN_CONSONANTS[chunk]
                 if chunk == "c" and w[i + 1 : i + 2] in ("e", "i", "y"):
                     letter = "स"
@@ -154,7 +167,7 @@ def latin_to_devanagari(word: str) -> str:
                 if chunk in ("n", "m") and prev == "vowel" and nxt and nxt not in _VOWEL_LETTERS and nxt != "y":
                     letter = "\u0902"  # nasal before a consonant: anusvara
                 out.append(letter)
-                prev = "consonant"
+                prev = "nasal" if letter == "\u0902" else "consonant"
                 break
         else:
             out.append(w[i] if w[i].isdigit() else "")
@@ -191,10 +204,6 @@ def _latin_variants(run: str) -> list[str]:
 _RUN = re.compile(r"[A-Za-z]+|[0-9]+|[^A-Za-z0-9]+")
 
 
-def _collapse(text: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", text)
-
-
 def key_variants(word: str) -> list[str]:
     """Every search key of one word (more than one only for Latin acronyms)."""
     text = unicodedata.normalize("NFC", word).translate(ZERO_WIDTH)
@@ -211,7 +220,6 @@ def key_variants(word: str) -> list[str]:
         keys = [k + o for k in keys for o in options][:4]
     out = []
     for k in keys:
-        k = _collapse(k)
         if k and k not in out:
             out.append(k)
     return out

@@ -2,7 +2,7 @@
 // (tests/test_search_browser.py compares them word by word).
 // A key is a phonetic skeleton in Devanagari letters: Gujarati -> Devanagari, vowel signs,
 // virama, nukta dropped, nasals as one letter, aspirate/retroflex/sibilant variants folded,
-// doubled letters collapsed. Latin words are first written in Devanagari by rule.
+// doubled consonants written once. Latin words are first written in Devanagari by rule.
 
 const KEY = new Map();
 const set = (chars, value) => { for (const c of chars) KEY.set(c.codePointAt(0), value); };
@@ -15,23 +15,24 @@ set("इईऍऎएऐ", "इ");
 set("उऊऑऒओऔ", "उ");
 set("ऋॠ", "र");
 set("ऌॡ", "ल");
-set("कखक़ख़", "क");
-set("गघग़", "ग");
+set("कख\u0958\u0959", "क");
+set("गघ\u095a", "ग");
 set("ङञणनऩ", "न");
 set("चछ", "च");
-set("जझज़", "ज");
+set("जझ\u095b", "ज");
 set("टठतथ", "त");
-set("डढदधड़ढ़", "द");
-set("पफफ़", "प");
+set("डढदध\u095c\u095d", "द");
+set("पफ\u095e", "प");
 set("बभ", "ब");
 set("म", "म");
-set("यय़", "य");
+set("य\u095f", "य");
 set("रऱ", "र");
 set("लळऴ", "ल");
 set("व", "व");
 set("शषस", "स");
 set("ह", "ह");
 for (let i = 0; i < 10; i++) KEY.set(0x0966 + i, String(i));
+KEY.set(0x093c, ""); // nukta
 
 const NASALS = new Set("ङञणनम");
 const VIRAMA = "\u094d";
@@ -47,16 +48,20 @@ function indicKey(text) {
   const out = [];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
+    const before = i ? chars[i - 1] : "";
+    const beforeCp = before ? before.codePointAt(0) : 0;
+    let value;
     if (NASALS.has(c) && i + 2 < chars.length && chars[i + 1] === VIRAMA && CONSONANT.test(chars[i + 2])) {
-      out.push("न");
-      continue;
+      value = "न";
+    } else if (c === "य" && i === chars.length - 1 && beforeCp >= 0x093e && beforeCp <= 0x094c) {
+      value = "इ";
+    } else {
+      value = KEY.get(c.codePointAt(0));
+      if (value === undefined) value = "";
     }
-    if (c === "य" && i === chars.length - 1 && i > 0) {
-      const prev = chars[i - 1].codePointAt(0);
-      if (prev >= 0x093e && prev <= 0x094c) { out.push("इ"); continue; }
-    }
-    const value = KEY.get(c.codePointAt(0));
-    out.push(value === undefined ? "" : value);
+    // A doubled consonant (X + virama + X, or anusvara + nasal) is written once.
+    if (value && out.length && value === out[out.length - 1] && (before === VIRAMA || before === "\u0901" || before === "\u0902")) continue;
+    if (value) out.push(value);
   }
   return out.join("");
 }
@@ -90,6 +95,12 @@ export function latinToDevanagari(word) {
       i += 1;
       continue;
     }
+    if (w[i] === "y" && prev === "consonant" && i + 1 === w.length) {
+      out.push(MARK);
+      prev = "vowel";
+      i += 1;
+      continue;
+    }
     let size = 0;
     for (const s of [3, 2, 1]) {
       const chunk = w.slice(i, i + s);
@@ -101,6 +112,7 @@ export function latinToDevanagari(word) {
         break;
       }
       if (has(LATIN_CONSONANTS, chunk)) {
+        if (prev === "consonant") out.push(VIRAMA);
         let letter = LATIN_CONSONANTS[chunk];
         if (chunk === "c" && ["e", "i", "y"].includes(w.slice(i + 1, i + 2))) letter = "स";
         const nxt = w.slice(i + s, i + s + 1);
@@ -108,7 +120,7 @@ export function latinToDevanagari(word) {
           letter = "\u0902";
         }
         out.push(letter);
-        prev = "consonant";
+        prev = letter === "\u0902" ? "nasal" : "consonant";
         size = s;
         break;
       }
@@ -157,8 +169,7 @@ export function keyVariants(word) {
     keys = next.slice(0, 4);
   }
   const out = [];
-  for (let k of keys) {
-    k = k.replace(/(.)\1+/gu, "$1");
+  for (const k of keys) {
     if (k && !out.includes(k)) out.push(k);
   }
   return out;

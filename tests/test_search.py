@@ -1,0 +1,109 @@
+"""Search index: the cross-script keys, and what a real build writes for Pagefind."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from sangam.search import key_variants, latin_to_devanagari, search_key, search_keys
+
+SAME_KEY = [
+    # Latin, Devanagari and Gujarati spellings of one name meet in one key.
+    ("Lavrov", "लावरोव", "લાવરોવ", "લાવરૉવ", "लावरॉव"),
+    ("Shoigu", "शोइगु", "શોઇગુ"),
+    ("Sergei", "Sergey", "सर्गेई", "સર્ગેઈ"),
+    ("Wonsan", "वॉन्सान", "વોન્સાન"),
+    ("Pyongyang", "प्योंगयांग", "પ્યોંગયાંગ", "प्योङ्गयाङ्ग"),
+    ("Yonhap", "योनहाप", "યોનહાપ"),
+    ("Choe", "चोए", "चोई", "ચોય"),
+    ("Kalma", "कालमा", "कलमा"),
+    ("Kim", "किम", "કિમ"),
+    ("Jong", "जोंग", "જોંગ"),
+    ("KCNA", "केसीएनए", "કેસીએનએ"),
+    # Spelling variants: anusvara / nasal + virama, nukta, candra vowels, doubled consonants.
+    ("मुंबई", "मुम्बई", "Mumbai"),
+    ("ज़ेलेंस्की", "जेलेंस्की", "Zelensky"),
+    ("अल्लाह", "Allah"),
+    ("Trump", "ट्रंप", "ट्रम्प", "ટ્રમ્પ"),
+]
+
+
+@pytest.mark.parametrize("spellings", SAME_KEY, ids=lambda s: s[0])
+def test_spellings_of_one_name_share_a_key(spellings):
+    keys = {search_key(s) for s in spellings}
+    assert len(keys) == 1, dict(zip(spellings, map(search_key, spellings)))
+    assert keys != {""}
+
+
+def test_gujarati_case_endings_of_vowel_signs_vanish_and_glued_ones_keep_the_prefix():
+    assert search_key("લાવરૉવે") == search_key("Lavrov")
+    assert search_key("કિમના").startswith(search_key("Kim"))
+    assert search_key("રશિયાના").startswith(search_key("रूस")[:2])
+
+
+def test_different_words_keep_different_keys():
+    # Doubling is only collapsed for real geminates, not across a vowel.
+    assert search_key("शारीरिक") != search_key("सरकार")[:3]
+    assert search_key("Lavrov") != search_key("Lviv")
+    assert search_key("Kim") != search_key("Kin")
+
+
+def test_acronyms_have_a_letter_name_reading():
+    assert key_variants("KCNA")[0] == search_key("केसीएनए")
+    assert key_variants("kcna")[0] == search_key("केसीएनए")
+    assert len(key_variants("NATO")) == 1
+
+
+def test_latin_to_devanagari_rules():
+    assert latin_to_devanagari("Pyongyang") == "प्यंग्यंग"  # vowel signs are left out: no key keeps them
+    assert latin_to_devanagari("Allah") == "अल्लह"
+    assert latin_to_devanagari("Sergey").endswith("इ")
+
+
+def test_search_keys_of_a_text_one_key_per_word():
+    text = "किम जोंग-उन ने लावरोव से (KCNA)"
+    assert search_keys(text).split()[:5] == [search_key(w) for w in ["किम", "जोंग", "उन", "ने", "लावरोव"]]
+
+
+def test_build_writes_a_pagefind_bundle_for_event_and_name_pages_only(seeds_site, seeds_events):
+    entry = json.loads((seeds_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["gu"]  # one index for every script
+    names = list((seeds_site / "names").glob("*.html"))
+    name_pages = [p for p in names if p.name != "index.html"]
+    assert entry["languages"]["gu"]["page_count"] == len(seeds_events["events"]) + len(name_pages)
+    assert (seeds_site / "pagefind" / "pagefind.js").is_file()
+    for event in seeds_events["events"]:
+        page = (seeds_site / event["url"]).read_text(encoding="utf-8")
+        assert page.count("data-pagefind-body") == 1
+        block = page[page.index("data-pagefind-body"):]
+        # The keys of every source's text are in the hidden block.
+        assert search_key("लावरोव") in block or search_key("शोइगु") in block
+    for path in list((seeds_site / "sources").glob("*.html")) + [seeds_site / "index.html", seeds_site / "report.html"]:
+        assert "data-pagefind-body" not in path.read_text(encoding="utf-8"), path
+
+
+def test_search_page_is_written_with_relative_bundle_and_script(seeds_site):
+    page = (seeds_site / "search.html").read_text(encoding="utf-8")
+    assert 'id="search-q" name="q"' in page
+    assert re.search(r'data-bundle="\./pagefind/pagefind\.js"', page)
+    assert re.search(r'src="\./theme/js/search\.js"', page)
+    assert (seeds_site / "theme" / "js" / "search-key.js").is_file()
+
+
+def test_scraped_text_in_the_hidden_block_is_escaped(tmp_path):
+    from conftest import build_site, make_content
+
+    body = "किम जोंग उन ने लावरोव से मुलाकात की। " * 8
+    content = make_content(tmp_path, {"sources/x.txt": f"<script>alert(1)</script> {body}\n\n{body}\n"})
+    out = tmp_path / "out"
+    build_site(content, out)
+    pages = list((out / "events").glob("*.html"))
+    assert pages
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        block = html[html.index('class="search-terms"'):]
+        block = block[: block.index("</div>\n</div>") if "</div>\n</div>" in block else None]
+        assert "<script>" not in block
+        assert "&lt;script&gt;" in block
