@@ -260,12 +260,16 @@ def configure(pelican) -> None:
     settings["DIRECT_TEMPLATES"] = templates
 
 
+# Only event and name pages are searchable (and, inside them, only the data-pagefind-body block).
+INDEXED_PAGES = "{events,names}/*.html"
+
+
 async def _index(site: Path, language: str, bundle: str) -> dict:
     from pagefind.index import PagefindIndex
 
     config = {"force_language": language, "output_path": str(site / bundle)}
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site))
+        result = await index.add_directory(str(site), glob=INDEXED_PAGES)
     return {"pages": result.get("page_count")}
 
 
@@ -293,6 +297,9 @@ def finalized(pelican) -> None:
     )
     if not stats.get("pages"):
         log.warning("sangam: the search index holds no page")
+    events = list((Path(pelican.output_path) / "events").glob("*.html"))
+    if events and not any("data-pagefind-body" in p.read_text(encoding="utf-8") for p in events[:20]):
+        log.error('sangam: event pages lack the search block: add {%% include "_search_terms.html" %%} to article.html')
 
 
 def meta_json(**fields) -> str:

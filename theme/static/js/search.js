@@ -124,7 +124,10 @@ async function run(query) {
     }
   }
   const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
-  const items = await Promise.all(ranked.map(async (r) => ({ score: r.score, data: await r.data() })));
+  const loaded = await Promise.all(ranked.map(async (r) => ({ score: r.score, data: await r.data() })));
+  // Events first (the digest's unit), then the name pages that matched.
+  const isName = (item) => (item.data.meta || {}).kind === "name";
+  const items = [...loaded.filter((i) => !isName(i)), ...loaded.filter(isName)];
   if (mine !== generation) return;
   render(items, query, lang);
   root.dataset.state = "done";
