@@ -65,7 +65,8 @@ def test_kim_lavrov_event_ranks_first(search, urls, query):
 @pytest.mark.parametrize("query", ["Shoigu", "शोइगु", "શોઇગુ", "Sergei Shoigu", "Sergey Shoigu"])
 def test_both_shoigu_events_rank_in_the_top_two(search, urls, query):
     links = search.query(query)
-    assert set(links[:2]) == set(urls["shoigu"]), links
+    # Every event holding a Shoigu source (two when the seeds merge as the gold says) in the top two.
+    assert set(urls["shoigu"]) <= set(links[:2]), links
 
 
 @pytest.mark.parametrize("query", ["Pyongyang", "Kim Jong Un", "KCNA", "प्योंगयांग", "કેસીએનએ"])
