@@ -1,5 +1,51 @@
-"""Names stage (placeholder while building)."""
+"""The names stage: extraction, cross-script identity, romanization.
+
+Public interface (called by the pipeline and by ``sangam names``):
+
+* ``load_lexicon(path)`` - the editors' lexicon (``content/data/lexicon.tsv``)
+* ``find_names(sources, lexicon)`` - mentions per source and entities by key
+* ``describe(name, lexicon)`` - ``{"latin", "deva", "gujr", "key"}`` for one name
+* ``romanize(name)`` - any script -> Latin display form
+* ``name_key(name)`` - the cross-script identity key used by the build
+"""
+
+from __future__ import annotations
+
+from ..script import fold
+from . import tables
+from .extract import find_names, to_deva, to_gujr
+from .keys import name_key
+from .lexicon import LexEntry, Lexicon, load_lexicon
 from .romanize import romanize
-def find_names(*a): pass
-def load_lexicon(*a): pass
-def name_key(s): return s
+
+__all__ = ["Lexicon", "LexEntry", "describe", "find_names", "load_lexicon", "name_key", "romanize"]
+
+
+def describe(name: str, lexicon: Lexicon | None = None) -> dict:
+    """One name in any script -> its Latin, Devanagari and Gujarati forms and its key.
+
+    Uses the same lexicon, romanizer and key as ``find_names``; Gujarati case
+    endings are not stripped here (give the bare name).
+    """
+    name = " ".join(name.split())
+    if not name:
+        return {"latin": "", "deva": "", "gujr": "", "key": ""}
+    entry = lexicon.lookup(name) if lexicon is not None else None
+    if entry is not None:
+        return {"latin": entry.latin, "deva": entry.deva, "gujr": entry.gujr, "key": entry.key}
+    has_deva = any("\u0900" <= c <= "\u097f" for c in name)
+    has_gujr = any("\u0a80" <= c <= "\u0aff" for c in name)
+    if has_gujr and not has_deva:
+        gujr, deva = name, to_deva(name)
+    elif has_deva:
+        deva, gujr = name, to_gujr(name)
+    else:
+        acr = tables.acronym_to_deva(name) if name.isupper() and " " not in name else None
+        deva = acr or ""
+        gujr = to_gujr(deva) if deva else ""
+    latin = romanize(name)
+    key = name_key(name)
+    acronym = tables.spell_acronym(fold(name)) if " " not in name else None
+    if acronym:
+        latin = acronym
+    return {"latin": latin, "deva": deva, "gujr": gujr, "key": key}

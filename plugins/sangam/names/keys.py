@@ -5,7 +5,7 @@ consonant skeleton in ASCII, word by word:
 
 * Indic words are folded with ``script.fold`` (Gujarati -> Devanagari, nukta,
   candra vowels, nasal + virama -> anusvara), then every consonant is mapped to
-  a class that ignores aspiration and retroflex/dental (ट/त, ड/द); z (ज़, ઝ) is s,
+  a class that ignores nukta, aspiration and retroflex/dental (ज़/ज/झ, ट/त, ड/द),
   vowels and य/ह are dropped, प/फ are one class, an anusvara is ``n``, a व
   after a consonant is dropped, doubled consonants count once and the words
   are joined without a space.
@@ -27,7 +27,7 @@ from . import tables
 
 _CLASSES = {
     "क": "k", "ख": "k", "ग": "g", "घ": "g", "ङ": "n",
-    "च": "c", "छ": "c", "ज": "j", "झ": "s", "ञ": "n",
+    "च": "c", "छ": "c", "ज": "j", "झ": "j", "ञ": "n",
     "ट": "t", "ठ": "t", "ड": "d", "ढ": "d", "ण": "n",
     "त": "t", "थ": "t", "द": "d", "ध": "d", "न": "n",
     "प": "p", "फ": "p", "ब": "b", "भ": "b", "म": "m",
@@ -52,8 +52,7 @@ def indic_word_key(word: str) -> str:
     letters = tables.spell_acronym(word)
     if letters:
         return letters
-    # ज़ is z, and Gujarati writes z as ઝ (= झ): both key as s, like Latin z.
-    text = fold(re.sub("\u091c\u093c|\u095b", "\u091d", unicodedata.normalize("NFC", word)))
+    text = fold(word)
     out = []
     for i, c in enumerate(text):
         if c == "व" and i and text[i - 1] == _VIRAMA:
@@ -67,7 +66,7 @@ def indic_word_key(word: str) -> str:
 _DIGRAPHS = [("sch", "S"), ("sh", "S"), ("tch", "C"), ("ch", "C"), ("ck", "k"), ("qu", "k")]
 _LETTERS = [
     ("th", "t"), ("ph", "p"), ("f", "p"), ("kh", "k"), ("gh", "g"), ("dh", "d"), ("bh", "b"),
-    ("x", "ks"), ("q", "k"), ("w", "v"), ("z", "s"), ("y", ""), ("h", ""),
+    ("x", "ks"), ("q", "k"), ("w", "v"), ("z", "j"), ("y", ""), ("h", ""),
 ]
 
 

@@ -26,6 +26,10 @@ BOS = "<s>"
 EOS = "</w>"
 BEAM = 8
 MAX_CANDS = 16
+# Decoding bias towards the spelling of foreign names in English: the training
+# pairs are mostly Indian names, whose English spellings often keep a schwa that
+# Hindi deletes (Ohala's rule, unit "ə-") and write श as s.
+BIAS = {("ə-", "a"): 0.1, ("ə-", ""): 2.0, ("श", "sh"): 2.0, ("ई", "y"): 0.3}
 
 
 class GraphoneModel:
@@ -67,7 +71,7 @@ class GraphoneModel:
             chunks = self.cands[unit][:MAX_CANDS]
             for score, hist, out in hyps:
                 # The units are given: score p(chunk | unit, history), not the joint p(unit:chunk | history).
-                probs = [self.prob(hist, f"{unit}:{chunk}") for chunk in chunks]
+                probs = [self.prob(hist, f"{unit}:{chunk}") * BIAS.get((unit, chunk), 1.0) for chunk in chunks]
                 z = sum(probs)
                 for chunk, p in zip(chunks, probs):
                     g = f"{unit}:{chunk}"

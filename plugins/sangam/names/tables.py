@@ -86,9 +86,13 @@ def _set(name: str) -> frozenset[str]:
     return frozenset(fold(row[0]) for row in read_tsv(name))
 
 
-@functools.lru_cache(maxsize=1)
-def stopwords() -> frozenset[str]:
-    return _set("names-stopwords.tsv")
+@functools.lru_cache(maxsize=4)
+def stopwords(lang: str = "hi") -> frozenset[str]:
+    """Common words of one language, folded (Devanagari rows for hi, Gujarati rows for gu)."""
+    block = ("\u0a80", "\u0aff") if lang == "gu" else ("\u0900", "\u097f")
+    return frozenset(
+        fold(row[0]) for row in read_tsv("names-stopwords.tsv") if any(block[0] <= c <= block[1] for c in row[0])
+    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,0 +1,410 @@
+"""Name extraction and entity resolution over a set of sources.
+
+No trained NER model: a name is taken only on evidence, which keeps common
+words out of the event pages (a wrong name is worse than a missed one):
+
+1. lexicon spellings (``content/data/lexicon.tsv``);
+2. acronyms spelled out letter by letter (केसीएनए, કેસીએનએ) or written in
+   Latin capitals (KCNA) - organisations;
+3. words next to a title or role (श्री, राष्ट्रपति, विदेश मंत्री, નેતા, ``X शहर``,
+   ``X समाचार एजेंसी``; ``data/names-roles.tsv``), up to three words that are
+   not common words (``data/names-stopwords.tsv``);
+4. recurrence: a spelling established by 1-3 anywhere is recognised in every
+   source, in either script (Gujarati folded onto Devanagari, Gujarati case
+   endings stripped: ``data/names-case-endings.tsv``);
+5. short forms: in a source that names a person in full, the first or last
+   word of that name alone (किम after किम जोंग-उन) is the same person.
+
+Spellings whose keys (``keys.name_key``) agree are one entity.  Everything is
+linear in the number of sources: one pass to collect evidence, one to match.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Sequence
+
+from ..model import Entity, Mention, Source
+from ..script import devanagari_to_gujarati, fold, gujarati_to_devanagari
+from . import tables
+from .keys import name_key
+from .lexicon import Lexicon, spelling_key
+from .romanize import romanize
+
+MAX_NAME_WORDS = 3
+_SEGMENTS = re.compile(r"[,;:!?()\[\]{}\"“”‘’'|\u0964\u0965…—–]|\.(?=\s|$)")
+_WORD_EDGE = re.compile(r"^[^\w\u0900-\u0aff]+|[^\w\u0900-\u0aff]+$")
+_LATIN_THEN_INDIC = re.compile(r"^([A-Za-z]+)([\u0900-\u0aff]+)$")
+
+
+class Word:
+    __slots__ = ("surface", "folded", "stem", "ended", "latin", "lang", "joined")
+
+    def __init__(self, raw: str, lang: str, joined: bool = False):
+        self.latin = False
+        self.lang = lang
+        self.joined = joined  # written after a hyphen: part of the previous word (जोंग-उन)
+        self.ended = False  # a case ending was stripped: the name cannot continue
+        m = _LATIN_THEN_INDIC.match(raw)
+        if m:  # KCNAના, KCNAએ
+            raw, self.ended = m.group(1), True
+        self.surface = raw
+        self.folded = fold(raw)
+        self.stem = self.folded
+        if raw.isascii():
+            self.latin = True
+        elif lang == "gu" or any("\u0a80" <= c <= "\u0aff" for c in raw):
+            for end in tables.case_endings():
+                if self.folded.endswith(end) and len(self.folded) - len(end) >= 2:
+                    self.stem = self.folded[: -len(end)]
+                    self.surface = raw[: len(raw) - len(end)] if len(raw) >= len(self.folded) else raw
+                    self.ended = True
+                    break
+
+
+def _segments(text: str, lang: str) -> list[list[Word]]:
+    out = []
+    for seg in _SEGMENTS.split(text):
+        words = []
+        for chunk in seg.split():
+            for n, raw in enumerate(re.split(r"[\-\u2010\u2011]+", chunk)):
+                raw = _WORD_EDGE.sub("", raw)
+                if raw:
+                    words.append(Word(raw, lang, joined=n > 0 and bool(words)))
+        if words:
+            out.append(words)
+    return out
+
+
+def _is_name_word(w: Word, continuing: bool = False) -> bool:
+    if w.latin:
+        return False
+    stem = w.stem
+    stop = tables.stopwords(w.lang)
+    if continuing and w.joined and len(stem) >= 2:
+        return True  # किम जोंग-उन, चोई सोन-हुई: उन and हुई are common words on their own
+    if len(stem) < 2 or stem in stop or w.folded in stop:
+        return False
+    if stem in tables.triggers():
+        return False
+    return not any(c.isdigit() for c in stem)
+
+
+def _trigger_at(words: list[Word], i: int) -> tuple[int, str, str] | None:
+    """(length, kind, position) of a role trigger starting at word i."""
+    trig = tables.triggers()
+    for n in (3, 2, 1):
+        if i + n > len(words):
+            continue
+        phrase = " ".join(w.folded for w in words[i : i + n])
+        stem_phrase = " ".join([w.folded for w in words[i : i + n - 1]] + [words[i + n - 1].stem])
+        for p in (phrase, stem_phrase):
+            if p in trig:
+                kind, pos = trig[p]
+                return n, kind, pos
+    # A Gujarati compound ending in a person title: વિદેશમંત્રી
+    f = words[i].folded
+    for t, (kind, pos) in trig.items():
+        if pos == "before" and " " not in t and len(t) >= 4 and f.endswith(t) and f != t:
+            return 1, kind, pos
+    return None
+
+
+class _Span:
+    __slots__ = ("words", "kind", "evidence")
+
+    def __init__(self, words: list[Word], kind: str, evidence: str):
+        self.words, self.kind, self.evidence = words, kind, evidence
+
+    @property
+    def spelling(self) -> str:
+        """Folded spelling, case ending removed from the last word."""
+        return " ".join([w.folded for w in self.words[:-1]] + [self.words[-1].stem])
+
+    @property
+    def surface(self) -> str:
+        parts = [w.surface for w in self.words]
+        return " ".join(parts)
+
+
+def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
+    """Spans found on direct evidence: lexicon, acronyms, role triggers."""
+    spans: list[_Span] = []
+    n = len(words)
+    used = [False] * n
+    # lexicon, longest first
+    for i in range(n):
+        for k in range(min(lexicon.max_words, n - i), 0, -1):
+            if any(used[i : i + k]):
+                continue
+            sp = _Span(words[i : i + k], "", "lexicon")
+            entry = lexicon.lookup(sp.spelling) or lexicon.lookup(" ".join(w.folded for w in sp.words))
+            if entry:
+                sp.kind = entry.kind
+                spans.append(sp)
+                for j in range(i, i + k):
+                    used[j] = True
+                break
+    # acronyms
+    for i, w in enumerate(words):
+        if used[i]:
+            continue
+        if w.latin and w.surface.isupper() and 2 <= len(w.surface) <= 6 and w.surface.isalpha():
+            spans.append(_Span([w], "org", "acronym"))
+            used[i] = True
+        elif not w.latin and tables.spell_acronym(w.stem):
+            spans.append(_Span([w], "org", "acronym"))
+            used[i] = True
+    # role triggers
+    i = 0
+    while i < n:
+        t = _trigger_at(words, i)
+        if not t:
+            i += 1
+            continue
+        length, kind, pos = t
+        if pos == "before" and words[i + length - 1].ended:
+            pass  # प्रधानને, નેતાઓએ: the role word itself is declined, no name follows
+        elif pos == "before":
+            j, taken = i + length, []
+            while j < n and len(taken) < MAX_NAME_WORDS and not used[j] and _is_name_word(words[j], bool(taken)):
+                if _trigger_at(words, j):
+                    break
+                taken.append(words[j])
+                j += 1
+                if taken[-1].ended:
+                    break
+            if taken:
+                spans.append(_Span(taken, kind, "trigger"))
+                for x in range(i + length, i + length + len(taken)):
+                    used[x] = True
+        else:
+            j, taken = i - 1, []
+            while j >= 0 and len(taken) < 2 and not used[j] and _is_name_word(words[j]):
+                if words[j].ended and taken:
+                    break
+                taken.insert(0, words[j])
+                j -= 1
+            if taken and not taken[-1].ended:
+                spans.append(_Span(taken, kind, "trigger"))
+                for x in range(j + 1, i):
+                    used[x] = True
+        i += length
+    return spans
+
+
+def find_names(
+    sources: Sequence[Source], lexicon: Lexicon
+) -> tuple[dict[str, list[Mention]], dict[str, Entity]]:
+    """Mentions per source path and entities by key (see the module docstring)."""
+    ordered = sorted(sources, key=lambda s: s.path)
+    segmented: dict[str, list[list[Word]]] = {}
+    for src in ordered:
+        segs = []
+        for para in ([src.title] if src.title else []) + list(src.text):
+            segs.extend(_segments(para, src.lang))
+        segmented[src.path] = segs
+
+    # Pass 1: evidence.  Known spellings (folded) -> kind votes.
+    known: dict[str, Counter] = defaultdict(Counter)
+    short: Counter = Counter()
+    for src in ordered:
+        for words in segmented[src.path]:
+            for sp in _evidence_spans(words, lexicon):
+                if sp.evidence != "lexicon":
+                    known[sp.spelling][sp.kind] += 1
+                    if sp.kind == "person" and len(sp.words) > 1:
+                        # short forms: किम (first word) and लावरोव (last word) alone, resolved
+                        # to the full name in the same source or when unambiguous overall
+                        for w in (sp.words[0], sp.words[-1]):
+                            if len(w.stem) >= 2 and _is_name_word(w):
+                                short[w.stem] += 1
+    for stem in short:
+        known.setdefault(stem, Counter())
+    max_known = max((len(s.split()) for s in known), default=1)
+
+    # Pass 2: match every source against lexicon + known spellings.
+    per_source: dict[str, list[tuple[str, str, str]]] = {}  # path -> [(spelling, surface, lang)]
+    kinds: dict[str, Counter] = defaultdict(Counter)
+    lex_of: dict[str, object] = {}
+    for src in ordered:
+        found: list[tuple[str, str, str]] = []
+        for words in segmented[src.path]:
+            spans = _evidence_spans(words, lexicon)
+            covered = set()
+            for sp in spans:
+                start = words.index(sp.words[0])
+                covered.update(range(start, start + len(sp.words)))
+            n = len(words)
+            i = 0
+            while i < n:
+                if i in covered:
+                    i += 1
+                    continue
+                for k in range(min(max_known, n - i), 0, -1):
+                    if any(x in covered for x in range(i, i + k)):
+                        continue
+                    sp = _Span(words[i : i + k], "", "known")
+                    if sp.spelling in known and (k > 1 or _is_name_word(words[i]) or words[i].latin):
+                        spans.append(sp)
+                        covered.update(range(i, i + k))
+                        break
+                i += 1
+            for sp in spans:
+                spelling = sp.spelling
+                entry = lexicon.lookup(spelling) if sp.evidence == "lexicon" else None
+                if entry is None and sp.evidence == "lexicon":
+                    entry = lexicon.lookup(" ".join(w.folded for w in sp.words))
+                if entry is not None:
+                    lex_of[spelling] = entry
+                    kinds[spelling][entry.kind] += 100
+                elif sp.kind:
+                    kinds[spelling][sp.kind] += 1
+                found.append((spelling, sp.surface, src.lang))
+        per_source[src.path] = found
+
+    # Keys: lexicon entries key by their Latin form, other spellings by name_key.
+    def key_of(spelling: str) -> str:
+        entry = lex_of.get(spelling)
+        if entry is not None:
+            return entry.key
+        return _acronym_key(spelling) or name_key(spelling)
+
+    # Short forms: one word of a multi-word person name in the same source.
+    mentions: dict[str, list[Mention]] = {}
+    surfaces: dict[str, Counter] = defaultdict(Counter)  # key -> (lang, surface) counts
+    kind_votes: dict[str, Counter] = defaultdict(Counter)
+    latin_lex: dict[str, object] = {}
+    for src in ordered:
+        found = per_source[src.path]
+        full: dict[str, set[str]] = defaultdict(set)  # single word -> keys of multi-word persons
+        for spelling, _, _ in found:
+            parts = spelling.split()
+            if len(parts) > 1 and _kind(kinds[spelling]) == "person":
+                for part in (parts[0], parts[-1]):
+                    full[part].add(key_of(spelling))
+        counts: Counter = Counter()
+        best_surface: dict[str, Counter] = defaultdict(Counter)
+        for spelling, surface, lang in found:
+            key = key_of(spelling)
+            if " " not in spelling and len(full.get(spelling, ())) == 1 and spelling not in lex_of:
+                key = next(iter(full[spelling]))
+            else:
+                surfaces[key][(lang if not surface.isascii() else "latin", surface)] += 1
+                kind_votes[key].update(kinds[spelling])
+            if spelling in lex_of:
+                latin_lex[key] = lex_of[spelling]
+            counts[key] += 1
+            best_surface[key][surface] += 1
+        mentions[src.path] = []
+        for key, c in counts.items():
+            surface = sorted(best_surface[key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+            mentions[src.path].append(Mention(key, surface, "", c))
+
+    # Single-word entities that are the last (or first) word of exactly one multi-word person merge into it.
+    multi = [k for k in surfaces if _kind(kind_votes[k]) == "person" and any(" " in s for (_, s) in surfaces[k])]
+    part_index: dict[str, set[str]] = defaultdict(set)
+    for k in multi:
+        for (_, s) in surfaces[k]:
+            words = s.replace("-", " ").split()
+            if len(words) > 1:
+                for w in (words[0], words[-1]):
+                    part_index[_acronym_key(w) or name_key(w)].add(k)
+    merge: dict[str, str] = {}
+    for k in list(surfaces):
+        if k in latin_lex or all(" " in s for (_, s) in surfaces[k]):
+            continue
+        targets = part_index.get(k, set()) - {k}
+        if len(targets) == 1 and _kind(kind_votes[k]) in ("person", ""):
+            merge[k] = next(iter(targets))
+    for k, t in sorted(merge.items()):
+        surfaces[t].update(surfaces.pop(k))
+        kind_votes[t].update(kind_votes.pop(k))
+
+    entities: dict[str, Entity] = {}
+    for key in sorted(surfaces):
+        entities[key] = _entity(key, surfaces[key], _kind(kind_votes[key]) or "person", latin_lex.get(key))
+
+    out: dict[str, list[Mention]] = {}
+    for path, ms in mentions.items():
+        merged: Counter = Counter()
+        surf: dict[str, str] = {}
+        for m in ms:
+            key = merge.get(m.key, m.key)
+            merged[key] += m.count
+            surf.setdefault(key, m.surface)
+        out[path] = sorted(
+            (Mention(k, surf[k], entities[k].kind, c) for k, c in merged.items() if k in entities),
+            key=lambda m: (-m.count, m.key),
+        )
+    return out, entities
+
+
+def _acronym_key(spelling: str) -> str | None:
+    if " " in spelling:
+        return None
+    if spelling.isascii() and spelling.isalpha() and 2 <= len(spelling) <= 6:
+        return spelling.upper()
+    return tables.spell_acronym(spelling)
+
+
+def _kind(votes: Counter) -> str:
+    if not votes:
+        return ""
+    return sorted(votes.items(), key=lambda kv: (-kv[1], ("person", "place", "org").index(kv[0])))[0][0]
+
+
+def _top(counter: Counter, lang: str) -> list[str]:
+    items = [(s, c) for (l, s), c in counter.items() if l == lang]
+    return [s for s, _ in sorted(items, key=lambda sc: (-sc[1], -len(sc[0]), sc[0]))]
+
+
+def _entity(key: str, surfaces: Counter, kind: str, entry) -> Entity:
+    hi, gu, latin = _top(surfaces, "hi"), _top(surfaces, "gu"), _top(surfaces, "latin")
+    # Display the fullest form: a short form (किम) never names the entity when the full one is known.
+    def fullest(xs):
+        return sorted(xs, key=lambda s: (-len(s.replace("-", " ").split()), xs.index(s)))
+
+    hi, gu = fullest(hi), fullest(gu)
+    if entry is not None:
+        lat, deva, gujr, kind = entry.latin, entry.deva, entry.gujr, entry.kind
+    else:
+        deva = hi[0] if hi else to_deva(gu[0]) if gu else ""
+        gujr = gu[0] if gu else to_gujr(hi[0]) if hi else ""
+        acr = _acronym_key(fold(deva) or (latin[0] if latin else ""))
+        if acr and acr == key:
+            lat = acr
+        elif hi:
+            lat = romanize(hi[0])
+        elif gu:
+            lat = romanize(gu[0])
+        else:
+            lat = latin[0]
+        if not deva and latin:
+            deva = tables.acronym_to_deva(latin[0]) or ""
+            gujr = to_gujr(deva) if deva else ""
+    spellings = {"hi": sorted(set(hi)), "gu": sorted(set(gu)), "latin": sorted(set(latin) | {lat})}
+    return Entity(key=key, latin=lat, hi=deva, gu=gujr, kind=kind, spellings=spellings)
+
+
+# ---------------------------------------------------------------- the missing script
+
+_GU_FROM_NUKTA = {"ज़": "ઝ", "फ़": "ફ", "क़": "ક", "ख़": "ખ", "ग़": "ગ", "ड़": "ડ", "ढ़": "ઢ", "य़": "ય"}
+
+
+def to_gujr(deva: str) -> str:
+    """A Gujarati spelling for a name seen only in Devanagari (ज़ -> ઝ, no nukta in Gujarati)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", deva)
+    for a, b in _GU_FROM_NUKTA.items():
+        text = text.replace(unicodedata.normalize("NFC", a), b)
+    text = text.replace("\u093c", "")
+    return devanagari_to_gujarati(text)
+
+
+def to_deva(gujr: str) -> str:
+    """A Devanagari spelling for a name seen only in Gujarati (ળ -> ल)."""
+    text = gujarati_to_devanagari(gujr.replace("ળ", "લ"))
+    return text
