@@ -7,7 +7,6 @@ sorted before it is numbered or written.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import time
@@ -15,9 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import editorial as editorial_stage
+from . import ids as ids_stage
 from . import names as names_stage
 from .clean import clean, page_chrome
-from .merge import MergeSettings, average_link, pair_scores
+from .merge import Index, MergeSettings, average_link, pair_scores, shared_features
 from .model import Digest, Entity, Event, Rejection, Source
 from .read import read_all
 from .slugs import entity_slugs, source_slug
@@ -32,6 +33,9 @@ class PipelineSettings:
     lexicon: Path | None = None
     build_date: str | None = None  # ISO date; otherwise the newest date found in the content
     merge: MergeSettings = field(default_factory=MergeSettings)
+    # Editorial overrides and the event-id registry, relative to the content folder.
+    editorial: str = "data/editorial.toml"
+    id_registry: str | None = "data/event-ids.tsv"  # None: ids from content only, nothing written
 
 
 @dataclass
@@ -60,12 +64,8 @@ def http_url(url: str | None) -> str | None:
 
 
 def event_id(sources: list[Source]) -> str:
-    """A short id from the event's founding source (earliest stated date, then content hash).
-
-    Content-derived, so renaming files or adding unrelated sources never changes it.
-    """
-    founder = min(sources, key=lambda s: (s.published or "9999-99-99", s.sha256))
-    return hashlib.sha256(founder.sha256.encode()).hexdigest()[:10]
+    """The id a new event gets: a hash of its founding source (see ``ids.py`` for stable ids)."""
+    return ids_stage.founder_id(sources)
 
 
 def choose_titles(sources: list[Source]) -> tuple[dict[str, str], dict[str, bool]]:
@@ -129,13 +129,26 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
         source.slug = source_slug(source.path)
     sources = {source.path: source for source in kept}
 
-    def merge():
-        scores, _ = pair_scores(sources, settings.merge)
-        groups = average_link(list(sources), scores, settings.merge.threshold)
-        return groups, scores
+    overrides = editorial_stage.load(content_dir / settings.editorial, set(sources))
+    for warning in overrides.warnings:
+        log.warning("sangam: %s", warning)
 
-    groups, scores = timer.run("merge", merge)
-    events = timer.run("assemble", assemble_events, groups, sources, entities, scores, settings.merge)
+    def merge():
+        scores, index = pair_scores(sources, settings.merge)
+        groups = average_link(list(sources), scores, settings.merge.threshold, overrides.together, overrides.apart)
+        return groups, scores, index
+
+    groups, scores, index = timer.run("merge", merge)
+    registry_path = content_dir / settings.id_registry if settings.id_registry else None
+    registry = ids_stage.read_registry(registry_path)
+    events = timer.run(
+        "assemble", assemble_events, groups, sources, entities, scores, settings.merge, index, registry
+    )
+    editorial_stage.apply_to_events(events, overrides)
+    if registry_path is not None:
+        ids_stage.write_registry(
+            registry_path, ids_stage.updated_registry([e.sources for e in events], [e.id for e in events], registry), registry
+        )
 
     rejected.sort(key=lambda r: r.path)
     generated = settings.build_date or max(
@@ -147,7 +160,8 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
         entities=entities,
         rejected=rejected,
         generated=generated + ("T00:00:00Z" if len(generated) == 10 else ""),
-        near_misses=near_misses(scores, groups, settings.merge),
+        near_misses=near_misses(scores, groups, settings.merge, index),
+        warnings=list(overrides.warnings),
     )
 
 
@@ -157,9 +171,13 @@ def assemble_events(
     entities: dict[str, Entity],
     scores: dict[tuple[str, str], float],
     merge_settings: MergeSettings,
+    index: Index | None = None,
+    registry: dict[str, str] | None = None,
 ) -> list[Event]:
+    groups = sorted((sorted(group) for group in groups), key=lambda group: group[0])
+    event_ids = ids_stage.assign_ids(groups, sources, registry or {})
     events: list[Event] = []
-    for group in groups:
+    for group, identifier in zip(groups, event_ids):
         members = [sources[path] for path in group]
         titles, from_lead = choose_titles(members)
         when, provenance = choose_date(members)
@@ -170,73 +188,113 @@ def assemble_events(
         ranked = sorted(name_weight, key=lambda key: (-name_weight[key], key))
         events.append(
             Event(
-                id=event_id(members),
+                id=identifier,
                 sources=sorted(group, key=lambda p: (sources[p].lang, p)),
                 title=titles,
                 title_from_lead=from_lead,
                 date=when,
                 date_provenance=provenance,
                 names=[key for key in ranked if key in entities],
-                explanation=explain(group, scores),
+                explanation=explain(group, scores, index, merge_settings),
             )
         )
-    _dedupe_ids(events)
-    link_related(events)
+    link_related(events, scores=scores, minimum_score=merge_settings.threshold * 0.75)
     # Newest first; undated events after dated ones, in a stable order.
     events.sort(key=lambda e: (e.date is not None, e.date or "", e.id), reverse=True)
     for event in events:
         event.slug = event.id
-    by_id = {event.id: event for event in events}
     for entity in entities.values():
         entity.events = [event.id for event in events if entity.key in event.names]
     entity_slugs(entities)
-    del by_id
     return events
 
 
-def _dedupe_ids(events: list[Event]) -> None:
-    seen: dict[str, int] = {}
-    for event in sorted(events, key=lambda e: e.sources[0]):
-        count = seen.get(event.id, 0)
-        seen[event.id] = count + 1
-        if count:
-            event.id = f"{event.id}-{count + 1}"
-
-
-def link_related(events: list[Event], minimum_shared: int = 2) -> None:
-    """Events sharing at least two names (e.g. the same two people) are related, strongest first."""
+def link_related(
+    events: list[Event],
+    minimum_shared: int = 2,
+    scores: dict[tuple[str, str], float] | None = None,
+    minimum_score: float = 1.0,
+) -> None:
+    """Related events: those sharing at least two names (e.g. the same two people), or whose
+    sources score at least ``minimum_score`` against each other without having been merged
+    (shared content). Strongest first, at most eight."""
     holders: dict[str, list[int]] = {}
     for index, event in enumerate(events):
         for key in event.names[:12]:
             holders.setdefault(key, []).append(index)
+    event_of = {path: index for index, event in enumerate(events) for path in event.sources}
+    content: dict[int, dict[int, float]] = {}
+    for (a, b), score in sorted((scores or {}).items()):
+        first, second = event_of.get(a), event_of.get(b)
+        if first is None or second is None or first == second or score < minimum_score:
+            continue
+        for x, y in ((first, second), (second, first)):
+            content.setdefault(x, {})[y] = max(content.get(x, {}).get(y, 0.0), score)
     for index, event in enumerate(events):
         shared: dict[int, int] = {}
         for key in event.names[:12]:
             for other in holders.get(key, []):
                 if other != index and len(holders[key]) <= 50:
                     shared[other] = shared.get(other, 0) + 1
-        ranked = sorted((o for o, n in shared.items() if n >= minimum_shared), key=lambda o: (-shared[o], events[o].id))
+        strength = {o: float(n) for o, n in shared.items() if n >= minimum_shared}
+        for other, score in content.get(index, {}).items():
+            strength[other] = strength.get(other, 0.0) + score
+        ranked = sorted(strength, key=lambda o: (-strength[o], events[o].id))
         event.related = [events[o].id for o in ranked[:8]]
 
 
-def explain(group: list[str], scores: dict[tuple[str, str], float]) -> dict:
-    """The pair scores inside an event, strongest first, for the build report."""
-    members = set(group)
+def explain(
+    group: list[str],
+    scores: dict[tuple[str, str], float],
+    index: Index | None = None,
+    settings: MergeSettings | None = None,
+) -> dict:
+    """Why an event's sources were merged: each source's mean score against the rest
+    (what average-link required to clear the threshold) and the strongest pairs with
+    the features they share, for the build report."""
+    members = sorted(group)
+    inside = {pair: score for pair, score in scores.items() if pair[0] in group and pair[1] in group}
     pairs = [
-        {"a": a, "b": b, "score": round(score, 4)}
-        for (a, b), score in scores.items()
-        if a in members and b in members
+        {
+            "a": a,
+            "b": b,
+            "score": round(score, 4),
+            "shared": shared_features(index, a, b) if index is not None else [],
+        }
+        for (a, b), score in inside.items()
     ]
     pairs.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
-    return {"pairs": pairs[:20]}
+    fit = {}
+    if len(members) > 1:
+        for path in members:
+            total = sum(score for pair, score in inside.items() if path in pair)
+            fit[path] = round(total / (len(members) - 1), 4)
+    return {
+        "pairs": pairs[:12],
+        "fit": fit,
+        "threshold": settings.threshold if settings else None,
+        "forced": len(members) > 1 and not inside,
+    }
 
 
-def near_misses(scores: dict[tuple[str, str], float], groups: list[list[str]], settings: MergeSettings) -> list[dict]:
-    group_of = {path: index for index, group in enumerate(groups) for path in group}
+def near_misses(
+    scores: dict[tuple[str, str], float],
+    groups: list[list[str]],
+    settings: MergeSettings,
+    index: Index | None = None,
+) -> list[dict]:
+    """Pairs in different events scoring just under the threshold (or above it, when the
+    rest of the event pulled the average down), strongest first."""
+    group_of = {path: number for number, group in enumerate(groups) for path in group}
     misses = [
-        {"a": a, "b": b, "score": round(score, 4)}
-        for (a, b), score in scores.items()
-        if group_of[a] != group_of[b] and settings.near_miss <= score < settings.threshold * 1.5
+        {
+            "a": a,
+            "b": b,
+            "score": round(score, 4),
+            "shared": shared_features(index, a, b) if index is not None else [],
+        }
+        for (a, b), score in sorted(scores.items())
+        if group_of[a] != group_of[b] and score >= settings.near_miss
     ]
     misses.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
     return misses[:200]

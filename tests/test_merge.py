@@ -1,0 +1,148 @@
+"""Merge stage: cross-lingual matching, no chaining, dates, blocking, determinism."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import pytest
+
+from sangam import merge
+from sangam.model import Source
+
+S = merge.MergeSettings()
+
+
+def src(path, lang, text, title=None, published=None):
+    return Source(path=f"sources/{path}", sha256=path * 4, lang=lang, title=title, text=text if isinstance(text, list) else [text], published=published)
+
+
+# Three stories, each in Hindi and Gujarati, plus unrelated fillers so that IDF means something.
+VOLCANO_HI = "मैक्सिको सिटी में ज्वालामुखी की राख मिली। ज्वालामुखी से 24 घंटे में 183 बार गैस और राख निकली। सोशल मीडिया पर तस्वीरों में एक्सोचिमिल्को के पड़ोस में कारों पर राख की परतें दिखीं।"
+VOLCANO_GU = "જ્વાળામુખીએ મેક્સિકો શહેર પર રાખ ઉડાડી. સોશિયલ મીડિયામાં ફોટાઓમાં ક્ષોચિમિલ્કો જેવા મેક્સિકો શહેરના પડોશમાં કારના પર રાખના થર જામી ગયા. 24 કલાકમાં 183 વખત ગેસ અને રાખ નીકળી."
+CRICKET_HI = "भारत ने ऑस्ट्रेलिया को तीसरे टेस्ट मैच में 137 रन से हराया। जसप्रीत बुमराह ने मेलबर्न में नौ विकेट लिए और श्रृंखला में भारत 2-1 से आगे है।"
+CRICKET_GU = "ભારતે ઑસ્ટ્રેલિયાને ત્રીજી ટેસ્ટ મેચમાં 137 રનથી હરાવ્યું. જસપ્રીત બુમરાહે મેલબર્નમાં નવ વિકેટ લીધી અને શ્રેણીમાં ભારત 2-1થી આગળ છે."
+FLOOD_HI = "असम में बाढ़ से 42 जिलों में लाखों लोग प्रभावित हुए। ब्रह्मपुत्र नदी खतरे के निशान से ऊपर बह रही है और राहत शिविरों में हजारों लोग रह रहे हैं।"
+FLOOD_GU = "આસામમાં પૂરથી 42 જિલ્લાઓમાં લાખો લોકો પ્રભાવિત થયા. બ્રહ્મપુત્રા નદી ભયજનક સપાટીથી ઉપર વહી રહી છે અને રાહત શિબિરોમાં હજારો લોકો રહે છે."
+FILLERS = [
+    "संसद का शीतकालीन सत्र सोमवार से शुरू होगा और सरकार कई विधेयक पेश करेगी।",
+    "रिज़र्व बैंक ने रेपो दर में कोई बदलाव नहीं किया और महंगाई का अनुमान घटाया।",
+    "दिल्ली में वायु गुणवत्ता बहुत खराब श्रेणी में पहुंच गई है।",
+    "ગુજરાતમાં નવરાત્રિ ઉત્સવની તૈયારીઓ જોરશોરથી ચાલી રહી છે.",
+    "અમદાવાદમાં મેટ્રો રેલનો નવો તબક્કો ખુલ્લો મુકાયો.",
+    "શેરબજારમાં સેન્સેક્સ 500 પોઇન્ટ ઉછળ્યો.",
+]
+
+
+def corpus():
+    sources = [
+        src("v1.txt", "hi", VOLCANO_HI), src("v2.txt", "gu", VOLCANO_GU),
+        src("c1.txt", "hi", CRICKET_HI), src("c2.txt", "gu", CRICKET_GU),
+        src("f1.txt", "hi", FLOOD_HI), src("f2.txt", "gu", FLOOD_GU),
+    ]
+    sources += [src(f"x{i}.txt", "hi" if i < 3 else "gu", t) for i, t in enumerate(FILLERS)]
+    return {s.path: s for s in sources}
+
+
+def cluster(sources, settings=S, **kw):
+    scores, _ = merge.pair_scores(sources, settings)
+    return merge.average_link(list(sources), scores, settings.threshold, **kw), scores
+
+
+def test_gujarati_endings_come_from_the_data_table():
+    assert "ना" in merge.endings()["gu"]
+    assert merge.stem("कोरियाना", "gu") == "कोरिया"
+    assert merge.stem("नागरिकों", "hi") == "नागरिक"
+
+
+def test_hindi_and_gujarati_versions_of_one_story_merge_and_stories_stay_apart():
+    groups, _ = cluster(corpus())
+    as_names = {tuple(p.split("/")[1] for p in g) for g in groups}
+    for pair in (("v1.txt", "v2.txt"), ("c1.txt", "c2.txt"), ("f1.txt", "f2.txt")):
+        assert pair in as_names, groups
+
+
+def test_result_does_not_depend_on_input_order():
+    sources = corpus()
+    first, _ = cluster(sources)
+    items = list(sources.items())
+    random.Random(7).shuffle(items)
+    second, _ = cluster(dict(items))
+    assert first == second
+
+
+def test_average_link_does_not_chain():
+    # a~b strong, b~c strong, a~c absent: c fits b but not the event {a, b} as a whole.
+    scores = {("a", "b"): 0.9, ("b", "c"): 0.35}
+    groups = merge.average_link(["a", "b", "c"], scores, 0.22)
+    assert groups == [["a", "b"], ["c"]]
+    # With a~c as strong as b~c it fits the whole event and joins.
+    scores[("a", "c")] = 0.35
+    assert merge.average_link(["a", "b", "c"], scores, 0.22) == [["a", "b", "c"]]
+
+
+def test_apart_and_together_constraints():
+    scores = {("a", "b"): 0.9, ("b", "c"): 0.1}
+    assert merge.average_link(["a", "b", "c"], scores, 0.22, apart={frozenset(("a", "b"))}) == [["a"], ["b"], ["c"]]
+    assert merge.average_link(["a", "b", "c"], scores, 0.22, together=[["a", "c"]]) == [["a", "b", "c"]]
+    # apart wins over the graph even when a third source would bridge the two
+    scores = {("a", "b"): 0.9, ("a", "c"): 0.9, ("b", "c"): 0.9}
+    groups = merge.average_link(["a", "b", "c"], scores, 0.22, apart={frozenset(("b", "c"))})
+    assert ["b", "c"] not in groups and all(not {"b", "c"} <= set(g) for g in groups)
+
+
+def test_distant_dates_weigh_against_a_merge():
+    sources = corpus()
+    sources["sources/v1.txt"].published = "2025-07-01"
+    near = dataclasses.replace(sources["sources/v2.txt"], published="2025-07-03")
+    far = dataclasses.replace(sources["sources/v2.txt"], published="2026-03-01")
+    scores_near, _ = merge.pair_scores({**sources, near.path: near}, S)
+    scores_far, _ = merge.pair_scores({**sources, far.path: far}, S)
+    key = ("sources/v1.txt", "sources/v2.txt")
+    assert scores_far[key] == pytest.approx(scores_near[key] * S.date_penalty)
+
+
+def test_blocking_never_scores_all_pairs():
+    sources = corpus()
+    # many unrelated one-line sources
+    for i in range(60):
+        sources[f"sources/n{i}.txt"] = src(f"n{i}.txt", "hi", f"समाचार संख्या {1000 + i} विषय{i} घटना{i} स्थान{i}")
+    index = merge.build_index(sources, S)
+    pairs = merge.candidate_pairs(index, S)
+    n = len(sources)
+    assert len(pairs) < n * (n - 1) // 2 // 4
+    assert ("sources/v1.txt", "sources/v2.txt") in pairs
+
+
+def test_explanations_name_shared_features():
+    sources = corpus()
+    _, index = merge.pair_scores(sources, S)
+    shared = merge.shared_features(index, "sources/c1.txt", "sources/c2.txt")
+    assert "num:137" in shared or any("बुमराह"[:3] in t for t in shared)
+
+
+def test_seeds_kim_lavrov_reports_merge_across_languages(seed_sources):
+    groups, _ = cluster(seed_sources)
+    names = [{p.split("/")[1][:3] for p in g} for g in groups]
+    assert {"000", "001", "002"} in names
+
+
+@pytest.mark.xfail(strict=True, reason="known gap: on the five seeds alone (no IDF evidence) 003 and 004 score like one event; "
+                   "content/data/editorial.toml keeps them apart")
+def test_seeds_kim_shoigu_meetings_stay_apart_without_editors(seed_sources):
+    groups, _ = cluster(seed_sources)
+    names = [{p.split("/")[1][:3] for p in g} for g in groups]
+    assert {"003"} in names and {"004"} in names
+
+
+@pytest.fixture(scope="module")
+def seed_sources():
+    from pathlib import Path
+
+    from sangam.clean import clean, page_chrome
+    from sangam.read import read_all
+
+    root = Path(__file__).resolve().parent.parent / "content"
+    documents, _ = read_all(root, "sources", 5_000_000)
+    chrome = page_chrome(documents)
+    return {s.path: s for s in (clean(d, chrome) for d in documents)}
