@@ -21,6 +21,7 @@ linear in the number of sources: one pass to collect evidence, one to match.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from typing import Sequence
@@ -42,25 +43,30 @@ class Word:
     __slots__ = ("surface", "folded", "stem", "ended", "latin", "lang", "joined")
 
     def __init__(self, raw: str, lang: str, joined: bool = False):
-        self.latin = False
         self.lang = lang
         self.joined = joined  # written after a hyphen: part of the previous word (जोंग-उन)
-        self.ended = False  # a case ending was stripped: the name cannot continue
-        m = _LATIN_THEN_INDIC.match(raw)
-        if m:  # KCNAના, KCNAએ
-            raw, self.ended = m.group(1), True
-        self.surface = raw
-        self.folded = fold(raw)
-        self.stem = self.folded
-        if raw.isascii():
-            self.latin = True
-        elif lang == "gu" or any("\u0a80" <= c <= "\u0aff" for c in raw):
-            for end in tables.case_endings():
-                if self.folded.endswith(end) and len(self.folded) - len(end) >= 2:
-                    self.stem = self.folded[: -len(end)]
-                    self.surface = raw[: len(raw) - len(end)] if len(raw) >= len(self.folded) else raw
-                    self.ended = True
-                    break
+        self.surface, self.folded, self.stem, self.ended, self.latin = _analyse(raw, lang)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _analyse(raw: str, lang: str) -> tuple[str, str, str, bool, bool]:
+    """(surface, folded, stem, ended, latin) of one word; cached, words recur across sources."""
+    ended = False
+    m = _LATIN_THEN_INDIC.match(raw)
+    if m:  # KCNAના, KCNAએ
+        raw, ended = m.group(1), True
+    surface = raw
+    folded = fold(raw)
+    stem = folded
+    latin = raw.isascii()
+    if not latin and (lang == "gu" or any("\u0a80" <= c <= "\u0aff" for c in raw)):
+        for end in tables.case_endings():
+            if folded.endswith(end) and len(folded) - len(end) >= 2:
+                stem = folded[: -len(end)]
+                surface = raw[: len(raw) - len(end)] if len(raw) >= len(folded) else raw
+                ended = True
+                break
+    return surface, folded, stem, ended, latin
 
 
 def _segments(text: str, lang: str) -> list[list[Word]]:
@@ -94,6 +100,9 @@ def _is_name_word(w: Word, continuing: bool = False) -> bool:
 def _trigger_at(words: list[Word], i: int) -> tuple[int, str, str] | None:
     """(length, kind, position) of a role trigger starting at word i."""
     trig = tables.triggers()
+    if words[i].folded not in _trigger_firsts() and words[i].stem not in _trigger_firsts():
+        compound = _compound_trigger(words[i].folded)
+        return (1,) + compound if compound else None
     for n in (3, 2, 1):
         if i + n > len(words):
             continue
@@ -104,10 +113,20 @@ def _trigger_at(words: list[Word], i: int) -> tuple[int, str, str] | None:
                 kind, pos = trig[p]
                 return n, kind, pos
     # A Gujarati compound ending in a person title: વિદેશમંત્રી
-    f = words[i].folded
-    for t, (kind, pos) in trig.items():
-        if pos == "before" and " " not in t and len(t) >= 4 and f.endswith(t) and f != t:
-            return 1, kind, pos
+    compound = _compound_trigger(words[i].folded)
+    return (1,) + compound if compound else None
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_firsts() -> frozenset[str]:
+    return frozenset(t.split()[0] for t in tables.triggers())
+
+
+@functools.lru_cache(maxsize=200_000)
+def _compound_trigger(folded: str) -> tuple[str, str] | None:
+    for t, (kind, pos) in tables.triggers().items():
+        if pos == "before" and " " not in t and len(t) >= 4 and folded.endswith(t) and folded != t:
+            return kind, pos
     return None
 
 
@@ -128,18 +147,35 @@ class _Span:
         return " ".join(parts)
 
 
+_FIRSTS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _lexicon_firsts(lexicon: Lexicon) -> frozenset[str]:
+    """First words of the lexicon's spellings (folded), to skip most words at once."""
+    cached = _FIRSTS.get(id(lexicon))
+    if cached is None or cached[0] is not lexicon or len(cached[1]) == 0 and lexicon.by_spelling:
+        cached = (lexicon, frozenset(k.split()[0] for k in lexicon.by_spelling if k))
+        _FIRSTS[id(lexicon)] = cached
+    return cached[1]
+
+
 def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
     """Spans found on direct evidence: lexicon, acronyms, role triggers."""
     spans: list[_Span] = []
     n = len(words)
     used = [False] * n
     # lexicon, longest first
+    firsts = _lexicon_firsts(lexicon)
     for i in range(n):
+        if words[i].folded not in firsts and words[i].stem not in firsts:
+            continue
         for k in range(min(lexicon.max_words, n - i), 0, -1):
             if any(used[i : i + k]):
                 continue
             sp = _Span(words[i : i + k], "", "lexicon")
-            entry = lexicon.lookup(sp.spelling) or lexicon.lookup(" ".join(w.folded for w in sp.words))
+            entry = lexicon.by_spelling.get(sp.spelling) or lexicon.by_spelling.get(
+                " ".join(w.folded for w in sp.words)
+            )
             if entry:
                 sp.kind = entry.kind
                 spans.append(sp)
@@ -209,9 +245,11 @@ def find_names(
     # Pass 1: evidence.  Known spellings (folded) -> kind votes.
     known: dict[str, Counter] = defaultdict(Counter)
     short: Counter = Counter()
+    evidence: dict[str, list[list[_Span]]] = {}
     for src in ordered:
-        for words in segmented[src.path]:
-            for sp in _evidence_spans(words, lexicon):
+        evidence[src.path] = [_evidence_spans(words, lexicon) for words in segmented[src.path]]
+        for sp_list in evidence[src.path]:
+            for sp in sp_list:
                 if sp.evidence != "lexicon":
                     known[sp.spelling][sp.kind] += 1
                     if sp.kind == "person" and len(sp.words) > 1:
@@ -223,6 +261,7 @@ def find_names(
     for stem in short:
         known.setdefault(stem, Counter())
     max_known = max((len(s.split()) for s in known), default=1)
+    known_firsts = frozenset(s.split()[0] for s in known if s)
 
     # Pass 2: match every source against lexicon + known spellings.
     per_source: dict[str, list[tuple[str, str, str]]] = {}  # path -> [(spelling, surface, lang)]
@@ -230,16 +269,20 @@ def find_names(
     lex_of: dict[str, object] = {}
     for src in ordered:
         found: list[tuple[str, str, str]] = []
-        for words in segmented[src.path]:
-            spans = _evidence_spans(words, lexicon)
+        for words, spans in zip(segmented[src.path], evidence[src.path]):
+            spans = list(spans)
+            position = {id(w): x for x, w in enumerate(words)}
             covered = set()
             for sp in spans:
-                start = words.index(sp.words[0])
+                start = position[id(sp.words[0])]
                 covered.update(range(start, start + len(sp.words)))
             n = len(words)
             i = 0
             while i < n:
                 if i in covered:
+                    i += 1
+                    continue
+                if words[i].folded not in known_firsts and words[i].stem not in known_firsts:
                     i += 1
                     continue
                 for k in range(min(max_known, n - i), 0, -1):
@@ -253,9 +296,9 @@ def find_names(
                 i += 1
             for sp in spans:
                 spelling = sp.spelling
-                entry = lexicon.lookup(spelling) if sp.evidence == "lexicon" else None
+                entry = lexicon.by_spelling.get(spelling) if sp.evidence == "lexicon" else None
                 if entry is None and sp.evidence == "lexicon":
-                    entry = lexicon.lookup(" ".join(w.folded for w in sp.words))
+                    entry = lexicon.by_spelling.get(" ".join(w.folded for w in sp.words))
                 if entry is not None:
                     lex_of[spelling] = entry
                     kinds[spelling][entry.kind] += 100

@@ -65,6 +65,7 @@ def segment_letters(word: str) -> list[str] | None:
 MIN_ACRONYM = 3  # two-letter acronyms (यूएस, यूएन) collide with words: lexicon only
 
 
+@functools.lru_cache(maxsize=200_000)
 def spell_acronym(word: str, minimum: int = MIN_ACRONYM) -> str | None:
     if not word or not any("\u0900" <= c <= "\u0aff" for c in word):
         return None
