@@ -113,6 +113,7 @@ LANG_JS = """() => {
   let n;
   while ((n = w.nextNode())) {
     const t = n.nodeValue;
+    if (n.parentElement.closest('[hidden], script, style')) continue;  // not rendered (e.g. search index text)
     const el = n.parentElement.closest('[lang]');
     const lang = el ? el.getAttribute('lang') : '';
     if (/[\\u0900-\\u0963\\u0966-\\u097f]/.test(t) && !(lang === 'hi' || /^[a-z]+-Deva$/.test(lang)))

@@ -138,15 +138,16 @@ _BLOCK = re.compile(r"<(p|li|h[1-6]|dt|dd|td|th|blockquote)>(.*?)</\1>", re.S)
 def lang_blocks(html: str) -> Markup:
     """Give each plain block of a Markdown page the language of its script (for mixed pages).
 
-    A block with only Gujarati letters gets ``lang="gu"``, only Devanagari ``lang="hi"``, only
-    Latin ``lang="en"``; blocks mixing the two Indic scripts, or with attributes, are left alone.
+    A block with only Gujarati letters gets ``lang="gu"``, only Devanagari ``lang="hi"``; Latin
+    blocks keep the page's language (the template gives the page the language of most of its
+    text); blocks mixing the two Indic scripts, or with attributes, are left alone.
     """
 
     def tag(match: re.Match) -> str:
         counts = script_counts(re.sub(r"<[^>]+>", "", match.group(2)))
         if counts["deva"] and counts["gujr"]:
             return match.group(0)
-        lang = "gu" if counts["gujr"] else "hi" if counts["deva"] else "en" if counts["latn"] else None
+        lang = "gu" if counts["gujr"] else "hi" if counts["deva"] else None
         if lang is None:
             return match.group(0)
         return f'<{match.group(1)} lang="{lang}">{match.group(2)}</{match.group(1)}>'
