@@ -39,7 +39,9 @@ def test_one_entity_across_scripts_and_case_endings():
     full = [k for k, e in entities.items() if e.kind == "person" and "लावरोव" in e.hi]
     assert len(full) == 1
     key = full[0]
-    assert key in keys(mentions, "a.txt") and key in keys(mentions, "b.txt") and key in keys(mentions, "d.txt")
+    assert key in keys(mentions, "a.txt") and key in keys(mentions, "b.txt")
+    # લાવરૉવ alone in a source without the full name: short forms resolve within one article only
+    assert name_key("લાવરૉવ") not in entities
     gu = entities[key].spellings["gu"]
     assert all(not s.endswith("ે") for s in gu)  # લાવરૉવે is stripped to લાવરૉવ
     assert lavrov in key

@@ -173,6 +173,8 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
             if any(used[i : i + k]):
                 continue
             sp = _Span(words[i : i + k], "", "lexicon")
+            if words[i].latin and not words[i].surface[:1].isupper():
+                continue  # gujarat-patrika.example is a URL, not Gujarat
             entry = lexicon.by_spelling.get(sp.spelling) or lexicon.by_spelling.get(
                 " ".join(w.folded for w in sp.words)
             )
@@ -189,7 +191,7 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
         if w.latin and w.surface.isupper() and 2 <= len(w.surface) <= 6 and w.surface.isalpha():
             spans.append(_Span([w], "org", "acronym"))
             used[i] = True
-        elif not w.latin and tables.spell_acronym(w.stem):
+        elif not w.latin and tables.spell_acronym(w.stem) and w.stem not in tables.stopwords(w.lang):
             spans.append(_Span([w], "org", "acronym"))
             used[i] = True
     # role triggers
@@ -244,7 +246,6 @@ def find_names(
 
     # Pass 1: evidence.  Known spellings (folded) -> kind votes.
     known: dict[str, Counter] = defaultdict(Counter)
-    short: Counter = Counter()
     evidence: dict[str, list[list[_Span]]] = {}
     for src in ordered:
         evidence[src.path] = [_evidence_spans(words, lexicon) for words in segmented[src.path]]
@@ -252,14 +253,6 @@ def find_names(
             for sp in sp_list:
                 if sp.evidence != "lexicon":
                     known[sp.spelling][sp.kind] += 1
-                    if sp.kind == "person" and len(sp.words) > 1:
-                        # short forms: किम (first word) and लावरोव (last word) alone, resolved
-                        # to the full name in the same source or when unambiguous overall
-                        for w in (sp.words[0], sp.words[-1]):
-                            if len(w.stem) >= 2 and _is_name_word(w):
-                                short[w.stem] += 1
-    for stem in short:
-        known.setdefault(stem, Counter())
     max_known = max((len(s.split()) for s in known), default=1)
     known_firsts = frozenset(s.split()[0] for s in known if s)
 
@@ -269,6 +262,18 @@ def find_names(
     lex_of: dict[str, object] = {}
     for src in ordered:
         found: list[tuple[str, str, str]] = []
+        # Short forms, this source only: the first and last word of a multi-word person
+        # name found here (किम after किम जोंग-उन, લાવરૉવે after સર્ગેઈ લાવરૉવ).
+        short: set[str] = set()
+        for sp_list in evidence[src.path]:
+            for sp in sp_list:
+                if sp.kind == "person" and len(sp.words) > 1:
+                    short.update(w.stem for w in (sp.words[0], sp.words[-1]) if _is_name_word(w))
+        for spelling in _spellings_in(segmented[src.path]):
+            votes = known.get(spelling)
+            if votes and _kind(votes) == "person":
+                parts = spelling.split()
+                short.update((parts[0], parts[-1]))
         for words, spans in zip(segmented[src.path], evidence[src.path]):
             spans = list(spans)
             position = {id(w): x for x, w in enumerate(words)}
@@ -282,14 +287,19 @@ def find_names(
                 if i in covered:
                     i += 1
                     continue
-                if words[i].folded not in known_firsts and words[i].stem not in known_firsts:
+                if (
+                    words[i].folded not in known_firsts
+                    and words[i].stem not in known_firsts
+                    and words[i].stem not in short
+                ):
                     i += 1
                     continue
                 for k in range(min(max_known, n - i), 0, -1):
                     if any(x in covered for x in range(i, i + k)):
                         continue
                     sp = _Span(words[i : i + k], "", "known")
-                    if sp.spelling in known and (k > 1 or _is_name_word(words[i]) or words[i].latin):
+                    hit = sp.spelling in known or (k == 1 and sp.spelling in short)
+                    if hit and (k > 1 or _is_name_word(words[i]) or words[i].latin):
                         spans.append(sp)
                         covered.update(range(i, i + k))
                         break
@@ -382,6 +392,16 @@ def find_names(
             key=lambda m: (-m.count, m.key),
         )
     return out, entities
+
+
+def _spellings_in(segments: list[list[Word]]) -> set[str]:
+    """Every 2-4 word folded sequence of a source (stems at the end), to spot known full names."""
+    out = set()
+    for words in segments:
+        for i in range(len(words)):
+            for k in range(2, min(4, len(words) - i) + 1):
+                out.add(" ".join([w.folded for w in words[i : i + k - 1]] + [words[i + k - 1].stem]))
+    return out
 
 
 def _acronym_key(spelling: str) -> str | None:
