@@ -4,6 +4,7 @@
 import { queryVariants, keyVariants, words } from "./search-key.js";
 
 const MAX_RESULTS = 20;
+const MAX_NAMES = 5;
 const KEYS_MARKER = "zzsangamkeys";
 const TEXT = {
   hi: {
@@ -114,20 +115,21 @@ async function run(query) {
     throw error;
   }
   // Every keyed variant of the query (acronyms have two readings); a page keeps its best score.
-  const best = new Map();
-  for (const variant of variants) {
-    const found = await pf.search(variant);
-    if (mine !== generation || !found) return;
-    for (const r of found.results) {
-      const seen = best.get(r.id);
-      if (!seen || r.score > seen.score) best.set(r.id, r);
-    }
-  }
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, MAX_RESULTS);
-  const loaded = await Promise.all(ranked.map(async (r) => ({ score: r.score, data: await r.data() })));
   // Events first (the digest's unit), then the name pages that matched.
-  const isName = (item) => (item.data.meta || {}).kind === "name";
-  const items = [...loaded.filter((i) => !isName(i)), ...loaded.filter(isName)];
+  const items = [];
+  for (const [kind, limit] of [["event", MAX_RESULTS], ["name", MAX_NAMES]]) {
+    const best = new Map();
+    for (const variant of variants) {
+      const found = await pf.search(variant, { filters: { kind } });
+      if (mine !== generation) return;
+      for (const r of (found && found.results) || []) {
+        const seen = best.get(r.id);
+        if (!seen || r.score > seen.score) best.set(r.id, r);
+      }
+    }
+    const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+    items.push(...(await Promise.all(ranked.map(async (r) => ({ score: r.score, data: await r.data() })))));
+  }
   if (mine !== generation) return;
   render(items, query, lang);
   root.dataset.state = "done";
