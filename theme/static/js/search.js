@@ -3,7 +3,7 @@
 // Everything is loaded relative to the page, so the site works under a sub-path and offline.
 import { queryVariants, keyVariants, words } from "./search-key.js";
 
-const MAX_RESULTS = 20;
+const MAX_RESULTS = 10;
 const MAX_NAMES = 5;
 const KEYS_MARKER = "zzsangamkeys";
 const TEXT = {
