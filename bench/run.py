@@ -309,7 +309,7 @@ def bench_size(n: int, args) -> dict:
         record = dict(record, kind=kind, commit=commit(), date=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"))
         with open(store, "a") as handle:
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-    for repeat in range(args.repeats):
+    for repeat in range(0 if args.from_records else args.repeats):
         if floor_python:
             floor_out = base / "floor-site"
             shutil.rmtree(floor_out, ignore_errors=True)
@@ -476,7 +476,7 @@ def render_results(results: dict) -> str:
         share = r["rebuild_wall"] / r["wall"] if r["rebuild_wall"] and r["wall"] else None
         info = r.get("info") or {}
         if r["failed"]:
-            lines.append(f"| {r['n']:,} | {r['commit']}, {r['date']} | {fmt(r.get('load'))} | 0 | failed: `{str(r['failed'])[-160:]}` | "
+            lines.append(f"| {r['n']:,} | {r['commit']}, {r['date']} | {fmt(r.get('load'))} | 0 | {'not run' if r['failed'] == 'not run' else 'failed: `' + str(r['failed'])[-160:] + '`'} | "
                          f"{fmt(r['floor_wall'])} s | – | – | – | – | – |")
             continue
         lines.append(
@@ -607,6 +607,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floor-only", action="store_true", help="measure only the plain-Pelican floor")
     parser.add_argument("--profile", type=int, metavar="N", help="cProfile one Sangam build of N sources and print hot spots")
     parser.add_argument("--no-write", action="store_true", help="do not update bench/RESULTS.md")
+    parser.add_argument("--from-records", action="store_true",
+                        help="run nothing: summarise the builds already recorded in bench/out/nN/runs.jsonl")
     parser.add_argument("--render", action="store_true", help="only re-render bench/RESULTS.md from bench/out/results.json")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
