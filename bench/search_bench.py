@@ -151,10 +151,10 @@ def seeds_report(site: Path, base: str, b) -> dict:
 
 
 def distinctive_word(title: str, df: dict[str, int]) -> str | None:
-    """The headline word rarest across the corpus's events (ties: the longest); at least 3 letters."""
+    """The headline word rarest across the corpus's events (ties: the longest); 3 characters or more."""
     best = None
     for word in tokens(title):
-        if sum(c.isalpha() for c in word) < 3 or word.isascii():
+        if len(word) < 3 or word.isascii():
             continue
         score = (df.get(fold(word), 0), -len(word))
         if best is None or score < best[0]:
