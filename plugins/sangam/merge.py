@@ -67,6 +67,10 @@ class MergeSettings:
     date_penalty: float = 0.5
     cross_language: float = 1.0  # Hindi-Gujarati scores are divided by this
     weights: tuple[tuple[str, float], ...] = (("word", 0.3), ("gram", 0.3), ("seq", 0.2), ("num", 0.1), ("name", 0.0))
+    # Small collections: how many articles per language before the bilingual projection is
+    # trusted half-way, and the field weights of the plain cross-language score (names count).
+    cross_language_prior: float = 40.0
+    cross_language_weights: tuple[tuple[str, float], ...] = (("word", 0.3), ("gram", 0.3), ("seq", 0.2), ("num", 0.1), ("name", 0.5))
     gram: int = 4  # length of the character n-grams
     cap: float = 1.0  # largest share of a unit vector one feature may hold
     prefix: int = 2  # letters of each word kept in the word-sequence features
@@ -218,6 +222,7 @@ class Index:
     df: dict[str, Counter[str]]
     langs: dict[str, str]
     days: dict[str, int | None]
+    lang_counts: Counter[str] = field(default_factory=Counter)
     candidates: int = 0  # pairs scored (blocking), for the report and the benchmark
     extra: dict = field(default_factory=dict)
 
@@ -248,6 +253,7 @@ def build_index(sources: dict[str, Source], settings: MergeSettings) -> Index:
         df=dfs,
         langs=langs,
         days={path: _days(source.published) for path, source in sources.items()},
+        lang_counts=Counter(langs.values()),
     )
 
 
@@ -301,22 +307,42 @@ def field_scores(index: Index, first: str, second: str) -> dict[str, float]:
 
 
 def combine(index: Index, first: str, second: str, parts: dict[str, float], settings: MergeSettings) -> float:
-    weights = dict(settings.weights)
-    # A field neither source has (no numbers, no names) does not count against the pair.
     cross = index.langs[first] != index.langs[second]
-    present = {
-        name
-        for name in FIELDS
-        if index.vector(name, first, cross) and index.vector(name, second, cross)
-    }
-    total = sum(weights.get(name, 0.0) for name in present) or 1.0
-    score = sum(weights.get(name, 0.0) * parts[name] for name in present) / total
-    if index.langs[first] != index.langs[second]:
-        score /= settings.cross_language
+    score = _weighted(index, first, second, parts, dict(settings.weights), cross)
+    if cross:
+        score = _cross_language(index, first, second, score, settings)
     a, b = index.days[first], index.days[second]
     if a is not None and b is not None and abs(a - b) > settings.max_day_gap:
         score *= settings.date_penalty
     return score
+
+
+def _weighted(index: Index, first: str, second: str, parts: dict[str, float], weights: dict[str, float], projected: bool) -> float:
+    # A field neither source has (no numbers, no names) does not count against the pair.
+    present = {
+        name for name in FIELDS if index.vector(name, first, projected) and index.vector(name, second, projected)
+    }
+    total = sum(weights.get(name, 0.0) for name in present) or 1.0
+    return sum(weights.get(name, 0.0) * parts[name] for name in present) / total
+
+
+def _cross_language(index: Index, first: str, second: str, projected: float, settings: MergeSettings) -> float:
+    """A Hindi-Gujarati score that stays honest in small collections.
+
+    The projected score compares the two articles on the vocabulary the
+    collection attests in both languages. With many articles per language that
+    vocabulary is the real shared one; with a handful it is little more than the
+    words of the pair itself, and any two cross-language articles look alike.
+    So the projected score is trusted in proportion to the evidence,
+    n / (n + cross_language_prior) for n articles in the smaller language, and
+    the rest comes from the plain cosines, where names (one key in any script)
+    carry the cross-language match.
+    """
+    plain_parts = {name: cosine(index.vectors[name][first], index.vectors[name][second]) for name in FIELDS}
+    plain = _weighted(index, first, second, plain_parts, dict(settings.cross_language_weights), False)
+    evidence = min(index.lang_counts.get("hi", 0), index.lang_counts.get("gu", 0))
+    trust = evidence / (evidence + settings.cross_language_prior)
+    return (trust * projected + (1.0 - trust) * plain) / settings.cross_language
 
 
 def pair_score(index: Index, first: str, second: str, settings: MergeSettings) -> float:
