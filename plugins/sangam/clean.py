@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import tables
 from .dates import find_dates, is_date_only
 from .model import DroppedLine, RawDocument, Source
-from .script import ZERO_WIDTH, fold, indic_share, tokens
+from .script import fold, indic_share, is_blank, tokens
 
 _URL = re.compile(r"https?://[^\s<>\"'()]+", re.IGNORECASE)
 _LABELLED_URL = re.compile(r"^\(?\s*(?P<label>[^:：]{1,30}?)\s*[:：-]\s*(?P<url>https?://\S+?)\s*\)?\s*[|।.]?\s*$", re.IGNORECASE)
@@ -169,7 +169,7 @@ def clean(document: RawDocument, page_chrome: frozenset[str] = frozenset()) -> S
     lines: list[_Line] = []
     for offset, raw in enumerate(document.lines):
         text = raw.strip()
-        if not text.translate(ZERO_WIDTH).strip():
+        if is_blank(text):
             continue
         words = [fold(w) for w in tokens(text)]
         lines.append(_Line(document.first_line + offset, text, words, indic_share(text), bool(_SENTENCE_END.search(text))))

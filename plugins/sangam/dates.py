@@ -7,12 +7,21 @@ month alone stay a partial date. Digits may be Devanagari or Gujarati.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 from . import tables
 from .script import fold, tokens
 
 _INDIC_DIGITS = str.maketrans("०१२३४५६७८९૦૧૨૩૪૫૬૭૮૯", "01234567890123456789")
+_ANY_DIGIT = re.compile(r"[0-9]")
+_INDIC_DIGIT = re.compile(r"[\u0966-\u096f\u0ae6-\u0aef]")
+
+
+def _ascii_digits(line: str) -> str:
+    # str.translate walks every character; most lines hold no Indic digit at all.
+    return line.translate(_INDIC_DIGITS) if _INDIC_DIGIT.search(line) else line
+
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _GLUED_NUMBER = re.compile(r"^(\d{1,4})[\u0900-\u097f]{1,4}$")
 _NUMERIC = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")  # day first, as written in India
@@ -44,7 +53,9 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def find_dates(line: str) -> list[FoundDate]:
     """Dates in one line, in order. Month names from ``data/months.tsv``."""
-    text = line.translate(_INDIC_DIGITS)
+    text = _ascii_digits(line)
+    if not _ANY_DIGIT.search(text):
+        return []  # every date form needs a day or a year in digits
     found: list[FoundDate] = []
     for match in _ISO.finditer(text):
         year, month, day = map(int, match.groups())
@@ -57,9 +68,13 @@ def find_dates(line: str) -> list[FoundDate]:
     if found:
         return found
     # A case ending glued to a number ("2016ના", "28મી") does not hide the number.
-    words = [_GLUED_NUMBER.sub(r"\1", fold(word)) for word in tokens(text)]
+    words = [_word(word) for word in tokens(text)]
     month_names = tables.months()
-    for index, word in enumerate(words):
+    # A month name matters only next to a number: look there, not at every word of a paragraph.
+    numbered = [i for i, word in enumerate(words) if word.isdigit()]
+    near = sorted({j for i in numbered for j in (i - 1, i + 1) if 0 <= j < len(words)})
+    for index in near:
+        word = words[index]
         month = month_names.get(word) or month_names.get(_strip_suffix(word))
         if not month:
             continue
@@ -85,6 +100,11 @@ def find_dates(line: str) -> list[FoundDate]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
+def _word(word: str) -> str:
+    return _GLUED_NUMBER.sub(r"\1", fold(word))
+
+
 def _strip_suffix(word: str) -> str:
     # Gujarati glues case endings to month names ("ઓગસ્ટના"); folded to Devanagari here.
     for suffix in ("ना", "नी", "नो", "नुं", "मां", "थी"):
@@ -102,7 +122,7 @@ def is_date_only(line: str) -> bool:
     month_words = set(tables.months())
     rest = [
         word
-        for word in (fold(w) for w in tokens(line.translate(_INDIC_DIGITS)))
+        for word in (fold(w) for w in tokens(_ascii_digits(line)))
         if not word.isdigit() and word not in weekday_words and word not in month_words
     ]
     return not rest

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from .model import RawDocument, Rejection
-from .script import ZERO_WIDTH, detect_language, nfc
+from .script import detect_language, is_blank, nfc
 
 SOURCE_EXTENSIONS = (".txt", ".html", ".htm")
 
@@ -180,7 +180,7 @@ def read_document(path: str, data: bytes, max_bytes: int) -> RawDocument | Rejec
         body, header = html_to_lines(text)
         if not body:
             return Rejection(path, "HTML page with no extractable article text")
-    if not any(line.translate(ZERO_WIDTH).strip() for line in body):
+    if all(is_blank(line) for line in body):
         return Rejection(path, "no text after the metadata header")
     lang = header.get("lang", "").strip().lower() or detect_language("\n".join(body))
     if lang not in ("hi", "gu"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 DEVANAGARI = (0x0900, 0x097F)
 GUJARATI = (0x0A80, 0x0AFF)
@@ -35,6 +36,14 @@ _PUNCT_CATEGORIES = ("P", "S", "Z", "C")
 _DANDA = "\u0964\u0965"
 
 
+_VISIBLE = re.compile(r"[^\s\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def is_blank(text: str) -> bool:
+    """Nothing but whitespace and zero-width characters."""
+    return _VISIBLE.search(text) is None
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
@@ -51,15 +60,21 @@ def script_of(char: str) -> str | None:
     return None
 
 
+_DEVA_CHARS = re.compile(r"[\u0900-\u0963\u0966-\u097f]")
+_GUJR_CHARS = re.compile(r"[\u0a80-\u0aff]")
+_LATN_CHARS = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
+# Letters of any other script (\w letters outside the three above).
+_OTHER_LETTERS = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u0900-\u097f\u0a80-\u0aff]")
+
+
 def script_counts(text: str) -> dict[str, int]:
-    counts = {"deva": 0, "gujr": 0, "latn": 0, "other": 0}
-    for char in text:
-        script = script_of(char)
-        if script:
-            counts[script] += 1
-        elif unicodedata.category(char)[0] in "LM":
-            counts["other"] += 1
-    return counts
+    """Characters per script (Devanagari and Gujarati count their vowel signs too)."""
+    return {
+        "deva": len(_DEVA_CHARS.findall(text)),
+        "gujr": len(_GUJR_CHARS.findall(text)),
+        "latn": len(_LATN_CHARS.findall(text)),
+        "other": len(_OTHER_LETTERS.findall(text)),
+    }
 
 
 def indic_share(text: str) -> float:
@@ -69,95 +84,78 @@ def indic_share(text: str) -> float:
     return (counts["deva"] + counts["gujr"]) / letters if letters else 0.0
 
 
+def _twin_table(source: tuple[int, int], offset: int, keep: str = "") -> dict[int, str]:
+    # Unassigned twins stay as they are rather than becoming noise.
+    table = {}
+    for cp in range(source[0], source[1] + 1):
+        twin = chr(cp + offset)
+        if chr(cp) not in keep and unicodedata.name(twin, ""):
+            table[cp] = twin
+    return table
+
+
+_TO_DEVANAGARI = _twin_table(GUJARATI, -GUJARATI_OFFSET)
+_TO_GUJARATI = _twin_table(DEVANAGARI, GUJARATI_OFFSET, keep=_DANDA)
+
+
 def gujarati_to_devanagari(text: str) -> str:
     """Map every Gujarati code point to its Devanagari twin (a lossless-enough fold for matching)."""
-    out = []
-    for char in text:
-        cp = ord(char)
-        if GUJARATI[0] <= cp <= GUJARATI[1]:
-            twin = chr(cp - GUJARATI_OFFSET)
-            # Unassigned twins stay Gujarati rather than becoming noise.
-            out.append(twin if unicodedata.name(twin, "") else char)
-        else:
-            out.append(char)
-    return "".join(out)
+    return text.translate(_TO_DEVANAGARI)
 
 
 def devanagari_to_gujarati(text: str) -> str:
-    out = []
-    for char in text:
-        cp = ord(char)
-        if DEVANAGARI[0] <= cp <= DEVANAGARI[1] and char not in _DANDA:
-            twin = chr(cp + GUJARATI_OFFSET)
-            out.append(twin if unicodedata.name(twin, "") else char)
-        else:
-            out.append(char)
-    return "".join(out)
+    return text.translate(_TO_GUJARATI)
 
 
-_NUKTA = "\u093c"
 _ANUSVARA = "\u0902"
 _CANDRABINDU = "\u0901"
 _VIRAMA = "\u094d"
 # Nasal consonants that, followed by virama, are spelled interchangeably with anusvara.
 _NASALS = "\u0919\u091e\u0923\u0928\u092e"  # ङ ञ ण न म
 _NASAL_CLUSTER = re.compile(f"[{_NASALS}]{_VIRAMA}(?=[\u0915-\u0939])")
-# Precomposed nukta letters decompose under NFD; NFC keeps some composed (क़ ख़ ग़ ज़ ड़ ढ़ फ़ य़).
-_NUKTA_LETTERS = str.maketrans(
-    {
-        "\u0958": "\u0915",
-        "\u0959": "\u0916",
-        "\u095a": "\u0917",
-        "\u095b": "\u091c",
-        "\u095c": "\u0921",
-        "\u095d": "\u0922",
-        "\u095e": "\u092b",
-        "\u095f": "\u092f",
-    }
-)
 
 
+def _fold_table() -> dict[int, str | None]:
+    """One translation for the character-level part of ``fold``: Gujarati to Devanagari,
+    candra vowels to plain ones, candrabindu to anusvara; nukta and zero-width joiners dropped.
+    (NFC keeps the nukta letters क़ ख़ … decomposed, so dropping U+093C removes every nukta.)"""
+    table: dict[int, str | None] = dict(_TO_DEVANAGARI)
+    candra = {chr(k): v for k, v in CANDRA.items()}
+    for cp, twin in list(table.items()):
+        table[cp] = candra.get(twin, twin)
+    for char, plain in candra.items():
+        table[ord(char)] = plain.translate(_TO_DEVANAGARI)
+    table[ord(_CANDRABINDU)] = _ANUSVARA
+    table[0x0A81] = _ANUSVARA  # Gujarati candrabindu
+    table[0x093C] = None
+    table[0x0ABC] = None
+    table.update(ZERO_WIDTH)
+    return table
+
+
+_FOLD = _fold_table()
+
+
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """A matching key for running text: one script (Devanagari), no spelling noise.
 
     Folds Gujarati to Devanagari, candra vowels to plain ones, drops nukta and
     zero-width joiners, writes nasal+virama as anusvara and candrabindu as
-    anusvara, and lower-cases Latin. Not for display.
+    anusvara, and lower-cases Latin. Not for display. Cached: words repeat.
     """
-    text = nfc(text).translate(ZERO_WIDTH).translate(CANDRA)
-    text = gujarati_to_devanagari(text)
-    text = text.translate(CANDRA)  # Gujarati candra vowels arrive here as Devanagari ones.
-    text = unicodedata.normalize("NFD", text.translate(_NUKTA_LETTERS)).replace(_NUKTA, "")
-    text = unicodedata.normalize("NFC", text)
-    text = _NASAL_CLUSTER.sub(_ANUSVARA, text)
-    text = text.replace(_CANDRABINDU, _ANUSVARA)
-    return text.lower()
+    text = unicodedata.normalize("NFC", text).translate(_FOLD)
+    return _NASAL_CLUSTER.sub(_ANUSVARA, text).lower()
 
 
-def _is_token_char(char: str) -> bool:
-    category = unicodedata.category(char)
-    if category[0] in "LMN":
-        return True
-    return char in "\u200c\u200d"
-
-
-_SPLIT = re.compile(r"[\s\u0964\u0965]+")
+# A token: letters and digits (not "_"), plus the vowel signs, virama and nukta of both
+# scripts and Latin combining accents, which ``\w`` alone would split words on.
+_TOKEN = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f\u0a80-\u0aff\u0300-\u036f\u200c\u200d])+")
 
 
 def tokens(text: str) -> list[str]:
     """Split on whitespace, dandas and punctuation, keeping vowel signs and virama inside words."""
-    out: list[str] = []
-    for chunk in _SPLIT.split(text):
-        word: list[str] = []
-        for char in chunk:
-            if _is_token_char(char):
-                word.append(char)
-            elif word:
-                out.append("".join(word))
-                word = []
-        if word:
-            out.append("".join(word))
-    return out
+    return _TOKEN.findall(text)
 
 
 def detect_language(text: str) -> str | None:
