@@ -186,7 +186,6 @@ class SangamGenerator(Generator):
             encoding="utf-8",
         )
 
-
     def write_reader_pages(self, writer, relative, common) -> None:
         """Outlet pages, per-language feeds and the 404 page (logic in render.py)."""
         outlets = render.outlets(self.digest)
@@ -231,11 +230,11 @@ def register() -> None:
     signals.page_generator_preread.connect(forget_disabled_markdown)
     signals.article_generator_pretaxonomy.connect(add_events)
     signals.get_generators.connect(get_generators)
+    # Search: settings, Jinja filter and search page; the Pagefind index over the written site.
+    signals.initialized.connect(search.configure)
+    signals.finalized.connect(search.finalized)
     signals.feed_generated.connect(render.relative_feed_links)
     signals.all_generators_finalized.connect(forget_written)
     signals.content_written.connect(remember_written)
     signals.finalized.connect(write_sitemap)
-    # Search: settings, Jinja filter and search page; the Pagefind index over the written site.
-    signals.initialized.connect(search.configure)
-    signals.finalized.connect(search.finalized)
     signals.finalized.connect(summary)
