@@ -118,3 +118,22 @@ def updated_registry(groups: list[list[str]], ids: list[str], registry: dict[str
         for path in group:
             updated[path] = value
     return updated
+
+
+def retired_ids(registry: dict[str, str], events: list[tuple[str, list[str]]]) -> dict[str, list[str]]:
+    """Ids the registry knows that no current event carries -> the events their sources are in now.
+
+    An event that disappears (its sources merged elsewhere, or removed) keeps a page
+    at its old URL saying where they went, instead of a 404. An empty list means its
+    sources are no longer in the content.
+    """
+    current = {event_id for event_id, _ in events}
+    event_of = {path: event_id for event_id, paths in events for path in paths}
+    retired: dict[str, set[str]] = {}
+    for path, old in registry.items():
+        if old in current:
+            continue
+        moved_to = retired.setdefault(old, set())
+        if path in event_of:
+            moved_to.add(event_of[path])
+    return {old: sorted(targets) for old, targets in sorted(retired.items())}

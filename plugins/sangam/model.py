@@ -113,4 +113,4 @@ class Digest:
     generated: str
     warnings: list[str] = field(default_factory=list)
     near_misses: list[dict] = field(default_factory=list)
-    redirects: dict[str, str] = field(default_factory=dict)
+    redirects: dict[str, list[str]] = field(default_factory=dict)  # retired event id -> where its sources are

@@ -162,6 +162,7 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
         generated=generated + ("T00:00:00Z" if len(generated) == 10 else ""),
         near_misses=near_misses(scores, groups, settings.merge, index),
         warnings=list(overrides.warnings),
+        redirects=ids_stage.retired_ids(registry, [(e.id, e.sources) for e in events]),
     )
 
 

@@ -199,6 +199,12 @@ class SangamGenerator(Generator):
             outlets=outlets, page_name="outlets/index", **common,
         )
         render.write_language_feeds(writer, self.context, self.settings, self.digest)
+        # Events that no longer exist keep a page at their old URL saying where their sources went.
+        for old_id, moved_to in self.digest.redirects.items():
+            writer.write_file(
+                f"events/{old_id}.html", self.get_template("moved"), self.context, relative_urls=relative,
+                old_id=old_id, moved_to=[common["events_by_id"][i] for i in moved_to], page_name=f"events/{old_id}", **common,
+            )
         # Served for any missing path, so its links cannot be relative: SITEURL (or the root).
         writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False, page_name="404")
 
