@@ -32,7 +32,7 @@ from plugins.sangam.names.tables import romanizer_rules, spell_acronym  # noqa: 
 from plugins.sangam.names.units import units  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "names"
-TRAIN = [("indian-persons-hi-en.train.tsv", 1), ("wikidata-en-hi.train.tsv", 15)]
+TRAIN = [("indian-persons-hi-en.train.tsv", "I"), ("wikidata-en-hi.train.tsv", "F")]
 MAXCHUNK = 3
 OUTLIERS = 0.04  # share of worst-aligned word pairs left out of the n-gram counts
 BOS, EOS = "<s>", "</w>"
@@ -47,9 +47,10 @@ def is_latin(word: str) -> bool:
     return all(ord(c) < 0x250 for c in word)
 
 
-def load_pairs() -> list[tuple[list[str], str]]:
-    pairs: list[tuple[list[str], str]] = []
-    for name, weight in TRAIN:
+def load_pairs() -> list[tuple[list[str], str, str]]:
+    """Word pairs (units, letters, source) with source "I" (Indian persons) or "F" (wikidata)."""
+    pairs: list[tuple[list[str], str, str]] = []
+    for name, source in TRAIN:
         lines = (SHARED / name).read_text(encoding="utf-8").splitlines()[1:]
         for line in lines:
             if "\t" not in line:
@@ -67,7 +68,7 @@ def load_pairs() -> list[tuple[list[str], str]]:
                 e = latin_letters(e)
                 # single letters are initials written as letter names (एम = M): not spelling
                 if u and len(e) >= 2 and len(e) <= MAXCHUNK * len(u) and not spell_acronym(h, 1):
-                    pairs.extend([(u, e)] * weight)
+                    pairs.append((u, e, source))
     return pairs
 
 
@@ -88,18 +89,10 @@ def allowed(unit: str, chunk: str) -> bool:
     return all(c in "aeiouyhw" for c in chunk)
 
 
-def initial(pairs):
+def initial():
     """Uniform over chunks, consonants never silent, a nudge towards the rule table's first letter."""
     rules = romanizer_rules()
-    prob: dict[str, dict[str, float]] = {}
-    for u, e in pairs:
-        for unit in set(u):
-            if unit in prob:
-                continue
-            first = (rules.get(unit) or rules.get(unit.rstrip("\u093c")) or "a")[:1]
-            table = defaultdict(float)
-            prob[unit] = table
-        # chunks are filled lazily below
+
     def p(unit, chunk):
         if not allowed(unit, chunk):
             return 0.0
@@ -111,7 +104,8 @@ def initial(pairs):
 
 
 def em(pairs, iterations=6):
-    prior = initial(pairs)
+    """pairs: (units, letters, weight), each distinct pair once."""
+    prior = initial()
 
     class Prior(dict):
         def __init__(self, unit):
@@ -122,14 +116,14 @@ def em(pairs, iterations=6):
             return prior(self.unit, chunk)
 
     prob = {}
-    for u, _ in pairs:
+    for u, _, _ in pairs:
         for unit in u:
             if unit not in prob:
                 prob[unit] = Prior(unit)
     for it in range(iterations):
         counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         loglik = 0.0
-        for u, e in pairs:
+        for u, e, w in pairs:
             n, m = len(u), len(e)
             alpha = [[0.0] * (m + 1) for _ in range(n + 1)]
             alpha[0][0] = 1.0
@@ -145,7 +139,7 @@ def em(pairs, iterations=6):
             total = alpha[n][m]
             if total <= 0:
                 continue
-            loglik += math.log(total)
+            loglik += w * math.log(total)
             beta = [[0.0] * (m + 1) for _ in range(n + 1)]
             beta[n][m] = 1.0
             for i in range(n - 1, -1, -1):
@@ -168,7 +162,7 @@ def em(pairs, iterations=6):
                         b = beta[i + 1][j + k]
                         if b:
                             chunk = e[j : j + k]
-                            cu[chunk] += a * pu[chunk] * b / total
+                            cu[chunk] += w * a * pu[chunk] * b / total
         new = {}
         for unit, cs in counts.items():
             z = sum(cs.values())
@@ -207,50 +201,112 @@ def viterbi(u, e, prob):
     return out[::-1]
 
 
+def graphone_counts(seqs, order, prune):
+    """Witten-Bell n-gram counts over graphone sequences [(seq, weight)], rare n-grams (n > 1) pruned."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for seq, w in seqs:
+        seq = [BOS] * (order - 1) + seq + [EOS]
+        for i in range(order - 1, len(seq)):
+            for k in range(0, order):
+                counts[" ".join(seq[i - k : i])][seq[i]] += w
+    return prune_counts(counts, prune)
+
+
+def prune_counts(counts, prune):
+    out = {}
+    for hist, cs in counts.items():
+        keep = {g: round(c, 2) for g, c in cs.items() if hist == "" or c > prune}
+        if keep:
+            out[hist] = dict(sorted(keep.items()))
+    return dict(sorted(out.items()))
+
+
+def char_counts(words, order, prune):
+    """Character n-gram counts of English spellings [(word, weight)] with ^ and $ as boundaries."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for word, w in words:
+        text = "^" * (order - 1) + word + "$"
+        for i in range(order - 1, len(text)):
+            for k in range(0, order):
+                counts[text[i - k : i]][text[i]] += w
+    return prune_counts(counts, prune)
+
+
+def foreign_features(u: list[str]) -> list[str]:
+    """Unit bigrams with word boundaries: the evidence of the foreignness classifier."""
+    seq = ["<"] + list(u) + [">"]
+    return [seq[i] + " " + seq[i + 1] for i in range(len(seq) - 1)]
+
+
+def foreign_table(pairs):
+    """Naive Bayes log-likelihood ratios log p(f | F) - log p(f | I) over unit bigrams (add-one)."""
+    by: dict[str, Counter] = {"I": Counter(), "F": Counter()}
+    for u, _, src in pairs:
+        by[src].update(foreign_features(u))
+    vocab = set(by["I"]) | set(by["F"])
+    zi, zf = sum(by["I"].values()) + len(vocab), sum(by["F"].values()) + len(vocab)
+    table = {}
+    for f in sorted(vocab):
+        llr = math.log((by["F"][f] + 1) / zf) - math.log((by["I"][f] + 1) / zi)
+        if by["F"][f] + by["I"][f] >= 2:
+            table[f] = round(llr, 3)
+    return {"table": table, "unseen": round(math.log(1 / zf) - math.log(1 / zi), 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "plugins/sangam/data/romanizer.json")
     parser.add_argument("--order", type=int, default=4)
-    parser.add_argument("--prune", type=int, default=1, help="drop n-grams (n>1) seen this often or less")
+    parser.add_argument("--lm-order", type=int, default=5)
+    parser.add_argument("--prune", type=float, default=1, help="drop n-grams (n>1) seen this often or less")
+    parser.add_argument("--foreign-weight", type=float, default=20, help="weight of wikidata pairs in EM and model F")
+    parser.add_argument("--indian-in-foreign", type=float, default=0.05, help="weight of Indian pairs in model F")
+    parser.add_argument("--holdout", type=int, default=0, help="leave out every Nth distinct pair (for validation)")
+    parser.add_argument("--holdout-out", type=Path, default=None)
     args = parser.parse_args()
 
-    pairs = load_pairs()
-    print(f"{len(pairs)} word pairs", file=sys.stderr)
-    prob = em(pairs)
+    raw = load_pairs()
+    uniq: Counter = Counter((tuple(u), e, src) for u, e, src in raw)
+    items = sorted(uniq.items())
+    if args.holdout:
+        held = [k for i, (k, _) in enumerate(items) if i % args.holdout == 0]
+        items = [kv for i, kv in enumerate(items) if i % args.holdout]
+        if args.holdout_out:
+            args.holdout_out.write_text("".join(f"{' '.join(u)}\t{e}\t{src}\n" for u, e, src in held), encoding="utf-8")
+    print(f"{len(raw)} word pairs, {len(items)} distinct", file=sys.stderr)
+    fw = {"I": 1.0, "F": args.foreign_weight}
+    prob = em([(list(u), e, c * fw[src]) for (u, e, src), c in items])
     scored = []
-    for u, e in pairs:
-        seq = viterbi(u, e, prob)
+    for (u, e, src), c in items:
+        seq = viterbi(list(u), e, prob)
         if seq is None:
             continue
         # mean log-probability per unit: low for mismatched pairs ("स्व" = "Late")
         lp = sum(math.log(prob[g.split(":", 1)[0]][g.split(":", 1)[1]]) for g in seq) / len(seq)
-        scored.append((lp, seq))
+        scored.append((lp, seq, src, c, e))
     scored.sort(key=lambda x: x[0])
     cut = int(len(scored) * OUTLIERS)
-    print(f"dropping {cut} worst-aligned pairs, e.g. {[''.join(g.split(':')[1] for g in s) for _, s in scored[:5]]}", file=sys.stderr)
-    counts: dict[str, Counter] = defaultdict(Counter)
-    aligned = 0
-    for _, seq in scored[cut:]:
-        aligned += 1
-        seq = [BOS] * (args.order - 1) + seq + [EOS]
-        for i in range(args.order - 1, len(seq)):
-            g = seq[i]
-            for k in range(0, args.order):
-                hist = seq[i - k : i]
-                if k and all(h == BOS for h in hist) and i - k < args.order - 2:
-                    pass
-                counts[" ".join(hist)][g] += 1
-    print(f"{aligned} aligned", file=sys.stderr)
-    pruned = {}
-    for hist, cs in counts.items():
-        keep = {g: c for g, c in cs.items() if hist == "" or c > args.prune}
-        if keep:
-            pruned[hist] = dict(sorted(keep.items()))
+    print(f"dropping {cut} worst-aligned pairs, e.g. {[x[4] for x in scored[:8]]}", file=sys.stderr)
+    kept = scored[cut:]
+    # Model I: every pair as often as seen.  Model F: the wikidata pairs, Indian ones down-weighted.
+    wf = {"I": args.indian_in_foreign, "F": 1.0}
+    models = {
+        "I": graphone_counts([(seq, c) for _, seq, src, c, _ in kept], args.order, args.prune),
+        "F": graphone_counts([(seq, c * wf[src]) for _, seq, src, c, _ in kept], args.order, args.prune * 0.2),
+    }
+    lms = {
+        "I": char_counts([(e, c) for _, _, src, c, e in kept if src == "I"], args.lm_order, args.prune),
+        "F": char_counts([(e, c) for _, _, src, c, e in kept if src == "F"], args.lm_order, 0),
+    }
     data = {
-        "about": "graphone n-gram romanizer; trained by bench/train_romanizer.py on "
+        "about": "graphone n-gram romanizer (models I: Indian names, F: foreign names), English letter "
+        "n-gram models of the same, unit-bigram foreignness odds; trained by bench/train_romanizer.py on "
         "indian-persons-hi-en.train.tsv and wikidata-en-hi.train.tsv",
         "order": args.order,
-        "counts": dict(sorted(pruned.items())),
+        "lm_order": args.lm_order,
+        "models": models,
+        "lms": lms,
+        "foreign": foreign_table([(list(u), e, src) for (u, e, src), _ in items]),
     }
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KiB)", file=sys.stderr)

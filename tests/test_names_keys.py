@@ -104,3 +104,23 @@ def test_shipped_lexicon_has_no_test_set_names():
     if shared.exists():
         cities = {line.split("\t")[0].lower() for line in shared.read_text(encoding="utf-8").splitlines()[1:]}
         assert not latins & cities
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("हाँग काँग", "હોંગકોંગ"),  # ng before k, words joined
+        ("कैम्ब्रिज खाड़ी", "કેમ્બ્રિજ બે"),  # a generic word translated in one script
+        ("स्कोप्जे", "સ્કોપયે"),  # j as a glide after a stop
+        ("गर्नसी", "ગર્નઝી"),  # s / z (Gujarati ઝ)
+        ("नॉम पेन्ह", "ફ્નોમ પેન્હ"),  # silent initial consonant
+        ("Phnom Penh", "नॉम पेन्ह"),
+    ],
+)
+def test_same_key_spelling_habits(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("मिंस्क", "मॉस्को"), ("ओम्स्क", "मॉस्को"), ("बामाको", "बैंकॉक")])
+def test_similar_cities_stay_apart(a, b):
+    assert name_key(a) != name_key(b)

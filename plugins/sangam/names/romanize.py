@@ -24,61 +24,107 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_PATH = DATA / "romanizer.json"
 BOS = "<s>"
 EOS = "</w>"
-BEAM = 8
+BEAM = 16
 MAX_CANDS = 16
+# Weight of the English letter model when the beam's candidates are ranked (0: off;
+# at 0.5 it preferred common letters over rare ones, Bonsan for वोन्सान).
+LM_WEIGHT = 0.0
 # Decoding bias towards the spelling of foreign names in English: the training
 # pairs are mostly Indian names, whose English spellings often keep a schwa that
 # Hindi deletes (Ohala's rule, unit "ə-") and write श as s.
 BIAS = {("ə-", "a"): 0.1, ("ə-", ""): 2.0, ("श", "sh"): 2.0, ("ई", "y"): 0.3}
+# English conventions of foreign names, weighted by the foreignness of the word
+# (a factor b counts as b ** f): व is w (Wood, Wells, Wonsan).
+FOREIGN_BIAS = {("व", "w"): 4.0}
 
 
-class GraphoneModel:
-    """Witten-Bell interpolated n-gram over graphones ``unit:chunk``."""
+class NGram:
+    """Witten-Bell interpolated n-gram over symbols; histories are space-joined (graphones) or plain strings."""
 
-    def __init__(self, counts: dict[str, dict[str, int]], order: int):
+    def __init__(self, counts: dict[str, dict[str, float]], order: int, sep: str = " "):
         self.order = order
-        self.counts = counts  # history (space-joined, may be "") -> {graphone: count}
+        self.sep = sep
+        self.counts = counts
         self.totals = {h: sum(v.values()) for h, v in counts.items()}
         self.types = {h: len(v) for h, v in counts.items()}
-        self.cands: dict[str, list[str]] = {}
-        for g, c in sorted(counts.get("", {}).items(), key=lambda kv: (-kv[1], kv[0])):
-            if g == EOS:
-                continue
-            unit, chunk = g.split(":", 1)
-            self.cands.setdefault(unit, []).append(chunk)
         self.vocab = len(counts.get("", {})) + 1
         self.grand = self.totals.get("", 0)
+        self._cache: dict = {}
 
-    def prob(self, history: tuple[str, ...], g: str) -> float:
+    def prob(self, history, g: str) -> float:
+        key = (history, g)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
         p = (self.counts.get("", {}).get(g, 0) + 0.1) / (self.grand + 0.1 * self.vocab)
         for k in range(1, self.order):
             if len(history) < k:
                 break
-            h = " ".join(history[-k:])
+            h = self.sep.join(history[-k:])
             total = self.totals.get(h)
             if not total:
                 break
             t = self.types[h]
             p = (self.counts[h].get(g, 0) + t * p) / (total + t)
+        if len(self._cache) > 200000:
+            self._cache.clear()
+        self._cache[key] = p
         return p
 
-    def decode(self, seq: list[str], beam: int = BEAM) -> str | None:
+    def logprob_word(self, word: str) -> float:
+        text = "^" * (self.order - 1) + word + "$"
+        return sum(math.log(self.prob(text[i - self.order + 1 : i], text[i])) for i in range(self.order - 1, len(text)))
+
+
+class Romanizer:
+    """Two graphone models (I: Indian names, F: foreign names) mixed by a foreignness score,
+    candidates re-ranked by English letter models mixed the same way."""
+
+    def __init__(self, data: dict):
+        self.order = data["order"]
+        self.models = {k: NGram(v, self.order) for k, v in data["models"].items()}
+        self.lms = {k: NGram(v, data["lm_order"], sep="") for k, v in data["lms"].items()}
+        self.foreign_llr = data["foreign"]["table"]
+        self.foreign_unseen = data["foreign"]["unseen"]
+        merged: dict[str, dict[str, float]] = {}
+        for m in self.models.values():
+            for g, c in m.counts.get("", {}).items():
+                if g == EOS:
+                    continue
+                unit, chunk = g.split(":", 1)
+                merged.setdefault(unit, {})
+                merged[unit][chunk] = merged[unit].get(chunk, 0) + c / m.grand
+        self.cands = {u: [c for c, _ in sorted(cs.items(), key=lambda kv: (-kv[1], kv[0]))] for u, cs in merged.items()}
+
+    def foreignness(self, seq: list[str]) -> float:
+        """Log-odds that a word is foreign rather than an Indian name (naive Bayes over unit bigrams)."""
+        s = ["<"] + seq + [">"]
+        return sum(self.foreign_llr.get(s[i] + " " + s[i + 1], 0.0) for i in range(len(s) - 1))
+
+    def decode(self, seq: list[str], f: float, beam: int = BEAM) -> str | None:
+        """Best spelling of the unit sequence ``seq`` for a word foreign with probability ``f``."""
         if any(u not in self.cands for u in seq):
             return None
+        mI, mF = self.models["I"], self.models["F"]
+
+        def prob(hist, g):
+            return (1 - f) * mI.prob(hist, g) + f * mF.prob(hist, g)
+
         hyps: list[tuple[float, tuple[str, ...], str]] = [(0.0, (BOS,) * (self.order - 1), "")]
         for unit in seq:
             nxt = []
             chunks = self.cands[unit][:MAX_CANDS]
             for score, hist, out in hyps:
                 # The units are given: score p(chunk | unit, history), not the joint p(unit:chunk | history).
-                probs = [self.prob(hist, f"{unit}:{chunk}") * BIAS.get((unit, chunk), 1.0) for chunk in chunks]
+                probs = [
+                    prob(hist, f"{unit}:{chunk}") * BIAS.get((unit, chunk), 1.0) * FOREIGN_BIAS.get((unit, chunk), 1.0) ** f
+                    for chunk in chunks
+                ]
                 z = sum(probs)
                 for chunk, p in zip(chunks, probs):
                     g = f"{unit}:{chunk}"
-                    s = score + math.log(p / z)
-                    nxt.append((s, (hist + (g,))[-(self.order - 1):], out + chunk))
+                    nxt.append((score + math.log(p / z), (hist + (g,))[-(self.order - 1):], out + chunk))
             nxt.sort(key=lambda x: (-x[0], x[2]))
-            # merge hypotheses with equal output and history
             seen, hyps = set(), []
             for h in nxt:
                 key = (h[1], h[2])
@@ -87,21 +133,27 @@ class GraphoneModel:
                     hyps.append(h)
                 if len(hyps) >= beam:
                     break
-        final = [(s + math.log(self.prob(hist, EOS)), out) for s, hist, out in hyps]
+        final = [(s + math.log(prob(hist, EOS)), out) for s, hist, out in hyps]
         # Equal surface strings reached by different alignments add up.
         top = max(s for s, _ in final)
         agg: dict[str, float] = {}
         for s, out in final:
             agg[out] = agg.get(out, 0.0) + math.exp(s - top)
-        return max(sorted(agg), key=lambda o: agg[o])
+        lmI, lmF = self.lms["I"], self.lms["F"]
+
+        def total(out: str) -> float:
+            lm = math.log((1 - f) * math.exp(lmI.logprob_word(out)) + f * math.exp(lmF.logprob_word(out)) + 1e-300)
+            return math.log(agg[out]) + LM_WEIGHT * lm
+
+        return max(sorted(agg), key=total)
 
 
 @functools.lru_cache(maxsize=1)
-def model() -> GraphoneModel | None:
+def model() -> Romanizer | None:
     if not MODEL_PATH.exists():
         return None
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    return GraphoneModel(data["counts"], data["order"])
+    return Romanizer(data)
 
 
 # ---------------------------------------------------------------- rule fallback
@@ -126,10 +178,19 @@ def rule_word(word: str) -> str:
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
-def romanize_word(word: str) -> str:
+def _is_latin(word: str) -> bool:
+    return bool(_LATIN_WORD.search(word)) and not any("\u0900" <= c <= "\u0aff" for c in word)
+
+
+def _sigmoid(x: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def romanize_word(word: str, foreign: float | None = None) -> str:
+    """One word -> Latin; ``foreign`` is the probability that the name is foreign (None: judge this word)."""
     if not word:
         return ""
-    if _LATIN_WORD.search(word) and not any("\u0900" <= c <= "\u0aff" for c in word):
+    if _is_latin(word):
         return word if not word.islower() else word.capitalize()
     acronym = tables.spell_acronym(word)
     if acronym:
@@ -138,10 +199,30 @@ def romanize_word(word: str) -> str:
     seq = units(word)
     if not seq:
         return ""
-    text = m.decode(seq) if m else None
+    text = None
+    if m:
+        if foreign is None:
+            foreign = _sigmoid(m.foreignness(seq) + FOREIGN_PRIOR)
+        text = m.decode(seq, foreign)
     if text is None:
         text = rule_word(word)
     return text[:1].upper() + text[1:]
+
+
+# Prior log-odds of a foreign name (the news names many foreigners; the training lists are mostly Indian).
+FOREIGN_PRIOR = 0.0
+
+
+def name_foreignness(words: list[str]) -> float | None:
+    """Probability that a name is foreign, from the evidence of all its Indic words."""
+    m = model()
+    if m is None:
+        return None
+    llr = [m.foreignness(units(w)) for w in words if not _is_latin(w) and not tables.spell_acronym(w)]
+    llr = [x for x in llr if x]
+    if not llr:
+        return None
+    return _sigmoid(sum(llr) / len(llr) + FOREIGN_PRIOR)
 
 
 _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2013]+")
@@ -151,10 +232,11 @@ _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2013]+")
 def romanize(name: str) -> str:
     """Any script -> Latin display form: ``"सर्गेई लावरोव"`` -> ``"Sergei Lavrov"``."""
     words = [w for w in _SPLIT.split(name.strip()) if w]
+    words = ["".join(c for c in w if c.isalnum() or unicodedata_is_mark(c) or c in "'’") for w in words]
+    foreign = name_foreignness([w for w in words if w])
     out = []
     for w in words:
-        w = "".join(c for c in w if c.isalnum() or unicodedata_is_mark(c) or c in "'’")
-        r = romanize_word(w)
+        r = romanize_word(w, foreign)
         if r:
             out.append(r)
     return " ".join(out)
