@@ -62,9 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("input", nargs="?", default="content", help="content folder (default: content)")
     build_parser.add_argument("-o", "--output", default="output", help="output folder (default: output)")
     build_parser.add_argument("-s", "--settings", default="pelicanconf.py", help="Pelican settings file")
-    build_parser.add_argument("pelican_args", nargs=argparse.REMAINDER, help="further arguments for pelican")
     build_parser.set_defaults(run=_build)
-    args = parser.parse_args(argv)
+    # Options sangam does not know are passed on to pelican (e.g. --ignore-cache), after ours are read.
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "build":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.pelican_args = extra
     return args.run(args)
 
 
