@@ -44,11 +44,12 @@ from __future__ import annotations
 
 import heapq
 import math
+from operator import mul
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from . import tables
 from .model import Source
@@ -63,6 +64,9 @@ class MergeSettings:
     near_miss: float = 0.12  # pairs between this and the threshold are reported to editors
     max_df_share: float = 0.05  # features in more documents than this do not generate candidates
     block_features: int = 40  # each source's strongest features that generate candidates
+    # ... and never features in more than this many sources, however large the collection:
+    # keeps the candidate pairs (and the merge's time) linear in the number of sources.
+    max_postings: int = 20
     max_day_gap: int = 10  # stated publication dates further apart weigh against a merge
     date_penalty: float = 0.5
     cross_language: float = 1.0  # Hindi-Gujarati scores are divided by this
@@ -125,43 +129,67 @@ def simplify(word: str) -> str:
 
 def match_words(text: str, lang: str) -> tuple[list[str], list[str]]:
     """(content words, numbers) of a text, as matching keys."""
-    stop = tables.stopwords()
     words: list[str] = []
     numbers: list[str] = []
     for token in tokens(text.translate(_DIGITS)):
-        folded = fold(token)
-        if any(c.isdigit() for c in folded):
-            numbers.extend(n.replace(",", "") for n in _NUMBER.findall(folded))
-            continue
-        if folded in stop or len(folded) < 2:
-            continue
-        key = simplify(stem(folded, lang))
-        if len(key) >= 2:
-            words.append(key)
+        kind, value = _token_key(token, lang)
+        if kind == 1:
+            words.append(value)
+        elif kind == 2:
+            numbers.extend(value)
     return words, numbers
+
+
+@lru_cache(maxsize=500_000)
+def _token_key(token: str, lang: str) -> tuple[int, object]:
+    """One token's matching key, cached (words recur across sources): (1, key) for a
+    content word, (2, numbers) for a token holding digits, (0, None) for nothing."""
+    folded = fold(token)
+    if any(c.isdigit() for c in folded):
+        return 2, tuple(n.replace(",", "") for n in _NUMBER.findall(folded))
+    if folded in tables.stopwords() or len(folded) < 2:
+        return 0, None
+    key = simplify(stem(folded, lang))
+    if len(key) >= 2:
+        return 1, key
+    return 0, None
 
 
 def source_features(source: Source, gram: int = 4, prefix: int = 2) -> dict[str, Counter[str]]:
     """Per-field feature counts of a source: words, character n-grams, numbers, names."""
     fields: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
+    word_counts, numbers_found, sequences = fields["word"], fields["num"], fields["seq"]
     parts = ([source.title] if source.title else []) + list(source.text)
     for part in parts:
         words, numbers = match_words(part, source.lang)
-        fields["word"].update(words)
-        for word in words:
-            padded = f"<{word}>"
-            if len(padded) <= gram:
-                continue
-            fields["gram"].update(padded[i : i + gram] for i in range(len(padded) - gram + 1))
-        fields["num"].update(n for n in numbers if len(n) >= 2 or "." in n)
+        word_counts.update(words)
+        numbers_found.update(n for n in numbers if len(n) >= 2 or "." in n)
         # Consecutive content words, cut to their first letters: a translated sentence keeps
         # its order of content words, so two versions of one text share these; two texts
         # on one topic share few.
         heads = [word[:prefix] for word in words]
-        fields["seq"].update(f"{x}_{y}" for x, y in zip(heads, heads[1:]))
+        sequences.update([f"{x}_{y}" for x, y in zip(heads, heads[1:])])
+    # Character n-grams per distinct word, weighted by its count (same counts, and the same
+    # order of first appearance, as n-grams taken word by word along the text).
+    grams = fields["gram"]
+    for word, count in word_counts.items():
+        found = _grams(word, gram)
+        if count == 1:
+            grams.update(found)
+        else:
+            for item in found:
+                grams[item] += count
     for mention in source.names:
         fields["name"][mention.key] += max(1, mention.count)
     return fields
+
+
+@lru_cache(maxsize=500_000)
+def _grams(word: str, gram: int) -> tuple[str, ...]:
+    padded = f"<{word}>"
+    if len(padded) <= gram:
+        return ()
+    return tuple(padded[i : i + gram] for i in range(len(padded) - gram + 1))
 
 
 # --- vectors ---------------------------------------------------------------
@@ -189,22 +217,32 @@ def tfidf(counts_by_path: dict[str, Counter[str]], cap: float = 1.0) -> tuple[di
     for counts in counts_by_path.values():
         df.update(counts.keys())
     total = len(counts_by_path)
+    # Inverse document frequencies once per term, not once per (document, term).
+    idf = {term: math.log((1 + total) / n) for term, n in df.items() if n < total or total == 1}
     vectors: dict[str, Vector] = {}
     for path, counts in counts_by_path.items():
-        vector = {
-            term: (1.0 + math.log(count)) * math.log((1 + total) / df[term])
-            for term, count in counts.items()
-            if df[term] < total or total == 1
-        }
+        vector = {term: _tf(count) * idf[term] for term, count in counts.items() if term in idf}
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vectors[path] = flatten({term: v / norm for term, v in vector.items() if v > 0}, cap)
     return vectors, df
 
 
+_TF = [0.0] + [1.0 + math.log(count) for count in range(1, 4096)]
+
+
+def _tf(count: int) -> float:
+    return _TF[count] if count < 4096 else 1.0 + math.log(count)
+
+
 def cosine(a: Vector, b: Vector) -> float:
+    """Dot product over the shared terms only (a set intersection in C); ``math.fsum`` is
+    exactly rounded, so the result does not depend on the (hash-seeded) set order."""
+    if not a or not b:
+        return 0.0
     if len(a) > len(b):
         a, b = b, a
-    return sum(weight * b.get(term, 0.0) for term, weight in a.items())
+    common = a.keys() & b.keys()
+    return math.fsum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
 
 
 @dataclass
@@ -276,7 +314,7 @@ def candidate_pairs(index: Index, settings: MergeSettings) -> set[tuple[str, str
     times the posting length, not with its square.
     """
     paths = sorted(index.langs)
-    limit = max(2, int(settings.max_df_share * len(paths)))
+    limit = max(2, min(int(settings.max_df_share * len(paths)), settings.max_postings))
     postings: dict[str, list[str]] = defaultdict(list)
     for path in paths:
         strongest: list[tuple[float, str]] = []
@@ -349,14 +387,22 @@ def pair_score(index: Index, first: str, second: str, settings: MergeSettings) -
     return combine(index, first, second, field_scores(index, first, second), settings)
 
 
+def _fast_pair_score(index: Index, first: str, second: str, settings: MergeSettings, weighted: tuple[str, ...]) -> float:
+    """``pair_score`` without the cosines of fields weighing 0 (they only count as present)."""
+    cross = index.langs[first] != index.langs[second]
+    parts = {name: cosine(index.vector(name, first, cross), index.vector(name, second, cross)) if name in weighted else 0.0 for name in FIELDS}
+    return combine(index, first, second, parts, settings)
+
+
 def pair_scores(sources: dict[str, Source], settings: MergeSettings) -> tuple[dict[tuple[str, str], float], Index]:
     """Scores of the candidate pairs (keys ordered), and the index they came from."""
     index = build_index(sources, settings)
     scores: dict[tuple[str, str], float] = {}
     pairs = candidate_pairs(index, settings)
     index.candidates = len(pairs)
+    weighted = tuple(name for name, weight in settings.weights if weight)
     for first, second in sorted(pairs):
-        score = pair_score(index, first, second, settings)
+        score = _fast_pair_score(index, first, second, settings, weighted)
         if score > 0:
             scores[(first, second)] = score
     return scores, index

@@ -60,6 +60,10 @@ def pipeline_settings(settings: dict, content_dir: Path) -> PipelineSettings:
         lexicon=Path(lexicon) if lexicon else None,
         build_date=settings.get("SANGAM_BUILD_DATE"),
         merge=MergeSettings(threshold=float(settings["SANGAM_MERGE_THRESHOLD"])),
+        # The per-source feature cache follows Pelican's content cache switches.
+        cache_dir=Path(settings["CACHE_PATH"]) / "sangam" if settings.get("CACHE_PATH") else None,
+        cache_read=bool(settings.get("LOAD_CONTENT_CACHE")),
+        cache_write=bool(settings.get("CACHE_CONTENT")),
     )
 
 

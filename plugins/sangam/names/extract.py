@@ -29,14 +29,20 @@ from typing import Sequence
 from ..model import Entity, Mention, Source
 from ..script import devanagari_to_gujarati, fold, gujarati_to_devanagari
 from . import tables
-from .keys import name_key
+from .keys import name_key as _name_key
 from .lexicon import Lexicon, spelling_key
-from .romanize import romanize
+from .romanize import romanize as _romanize
+
+# Romanization and keys are pure functions of a spelling, asked for again and again (every
+# mention, every part of a name): cached here, whatever their own modules do.
+name_key = functools.lru_cache(maxsize=200_000)(_name_key)
+romanize = functools.lru_cache(maxsize=50_000)(_romanize)
 
 MAX_NAME_WORDS = 3
 _SEGMENTS = re.compile(r"[,;:!?()\[\]{}\"“”‘’'|\u0964\u0965…—–]|\.(?=\s|$)")
 _WORD_EDGE = re.compile(r"^[^\w\u0900-\u0aff]+|[^\w\u0900-\u0aff]+$")
 _LATIN_THEN_INDIC = re.compile(r"^([A-Za-z]+)([\u0900-\u0aff]+)$")
+_HYPHENS = re.compile(r"[\-\u2010\u2011]+")
 
 
 class Word:
@@ -74,13 +80,23 @@ def _segments(text: str, lang: str) -> list[list[Word]]:
     for seg in _SEGMENTS.split(text):
         words = []
         for chunk in seg.split():
-            for n, raw in enumerate(re.split(r"[\-\u2010\u2011]+", chunk)):
-                raw = _WORD_EDGE.sub("", raw)
-                if raw:
-                    words.append(Word(raw, lang, joined=n > 0 and bool(words)))
+            for raw, after_hyphen in _chunk_words(chunk):
+                words.append(Word(raw, lang, joined=after_hyphen and bool(words)))
         if words:
             out.append(words)
     return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def _chunk_words(chunk: str) -> tuple[tuple[str, bool], ...]:
+    """The words of one whitespace-separated chunk, split at hyphens, edges trimmed:
+    (word, written after a hyphen); cached, chunks recur across sources."""
+    out = []
+    for n, raw in enumerate(_HYPHENS.split(chunk)):
+        raw = _WORD_EDGE.sub("", raw)
+        if raw:
+            out.append((raw, n > 0))
+    return tuple(out)
 
 
 def _is_name_word(w: Word, continuing: bool = False) -> bool:
@@ -124,10 +140,26 @@ def _trigger_firsts() -> frozenset[str]:
 
 @functools.lru_cache(maxsize=200_000)
 def _compound_trigger(folded: str) -> tuple[str, str] | None:
-    for t, (kind, pos) in tables.triggers().items():
-        if pos == "before" and " " not in t and len(t) >= 4 and folded.endswith(t) and folded != t:
-            return kind, pos
-    return None
+    """(kind, position) of the first one-word "before" trigger (in table order) that ends
+    ``folded`` without being all of it; looked up by suffix length, not by a scan."""
+    by_length = _compound_suffixes()
+    best = None
+    for length, suffixes in by_length.items():
+        if length >= len(folded):
+            continue
+        hit = suffixes.get(folded[-length:])
+        if hit is not None and (best is None or hit[0] < best[0]):
+            best = hit
+    return best[1] if best else None
+
+
+@functools.lru_cache(maxsize=1)
+def _compound_suffixes() -> dict[int, dict[str, tuple[int, tuple[str, str]]]]:
+    out: dict[int, dict[str, tuple[int, tuple[str, str]]]] = {}
+    for order, (t, (kind, pos)) in enumerate(tables.triggers().items()):
+        if pos == "before" and " " not in t and len(t) >= 4:
+            out.setdefault(len(t), {}).setdefault(t, (order, (kind, pos)))
+    return out
 
 
 class _Span:
@@ -255,6 +287,11 @@ def find_names(
                     known[sp.spelling][sp.kind] += 1
     max_known = max((len(s.split()) for s in known), default=1)
     known_firsts = frozenset(s.split()[0] for s in known if s)
+    # Multi-word spellings voted persons: only sequences starting with one of their first
+    # words can be one (the rest of the 2-4 word sequences of a source need not be built).
+    persons = [s.split() for s, votes in known.items() if len(s.split()) > 1 and _kind(votes) == "person"]
+    person_firsts = frozenset(parts[0] for parts in persons)
+    max_person = max((len(parts) for parts in persons), default=1)
 
     # Pass 2: match every source against lexicon + known spellings.
     per_source: dict[str, list[tuple[str, str, str]]] = {}  # path -> [(spelling, surface, lang)]
@@ -269,7 +306,7 @@ def find_names(
             for sp in sp_list:
                 if sp.kind == "person" and len(sp.words) > 1:
                     short.update(w.stem for w in (sp.words[0], sp.words[-1]) if _is_name_word(w))
-        for spelling in _spellings_in(segmented[src.path]):
+        for spelling in _spellings_in(segmented[src.path], person_firsts, max_person):
             votes = known.get(spelling)
             if votes and _kind(votes) == "person":
                 parts = spelling.split()
@@ -394,12 +431,19 @@ def find_names(
     return out, entities
 
 
-def _spellings_in(segments: list[list[Word]]) -> set[str]:
-    """Every 2-4 word folded sequence of a source (stems at the end), to spot known full names."""
+def _spellings_in(
+    segments: list[list[Word]], firsts: frozenset[str] | None = None, longest: int = 4
+) -> set[str]:
+    """Every 2-4 word folded sequence of a source (stems at the end), to spot known full names;
+    with ``firsts``, only the sequences starting with one of those words and at most
+    ``longest`` words long."""
     out = set()
+    longest = min(4, longest)
     for words in segments:
         for i in range(len(words)):
-            for k in range(2, min(4, len(words) - i) + 1):
+            if firsts is not None and words[i].folded not in firsts:
+                continue
+            for k in range(2, min(longest, len(words) - i) + 1):
                 out.add(" ".join([w.folded for w in words[i : i + k - 1]] + [words[i + k - 1].stem]))
     return out
 
