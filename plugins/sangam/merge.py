@@ -131,7 +131,9 @@ def match_words(text: str, lang: str) -> tuple[list[str], list[str]]:
     """(content words, numbers) of a text, as matching keys."""
     words: list[str] = []
     numbers: list[str] = []
-    for token in tokens(text.translate(_DIGITS)):
+    # Indic digits are made ASCII per (cached) token: the same tokens, since digits of every
+    # script are token characters, and no translate() over every paragraph.
+    for token in tokens(text):
         kind, value = _token_key(token, lang)
         if kind == 1:
             words.append(value)
@@ -144,7 +146,7 @@ def match_words(text: str, lang: str) -> tuple[list[str], list[str]]:
 def _token_key(token: str, lang: str) -> tuple[int, object]:
     """One token's matching key, cached (words recur across sources): (1, key) for a
     content word, (2, numbers) for a token holding digits, (0, None) for nothing."""
-    folded = fold(token)
+    folded = fold(token.translate(_DIGITS))
     if any(c.isdigit() for c in folded):
         return 2, tuple(n.replace(",", "") for n in _NUMBER.findall(folded))
     if folded in tables.stopwords() or len(folded) < 2:
@@ -157,28 +159,29 @@ def _token_key(token: str, lang: str) -> tuple[int, object]:
 
 def source_features(source: Source, gram: int = 4, prefix: int = 2) -> dict[str, Counter[str]]:
     """Per-field feature counts of a source: words, character n-grams, numbers, names."""
-    fields: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
-    word_counts, numbers_found, sequences = fields["word"], fields["num"], fields["seq"]
+    all_words: list[str] = []
+    all_numbers: list[str] = []
+    all_sequences: list[str] = []
     parts = ([source.title] if source.title else []) + list(source.text)
     for part in parts:
         words, numbers = match_words(part, source.lang)
-        word_counts.update(words)
-        numbers_found.update(n for n in numbers if len(n) >= 2 or "." in n)
+        all_words.extend(words)
+        all_numbers.extend(n for n in numbers if len(n) >= 2 or "." in n)
         # Consecutive content words, cut to their first letters: a translated sentence keeps
         # its order of content words, so two versions of one text share these; two texts
         # on one topic share few.
         heads = [word[:prefix] for word in words]
-        sequences.update([f"{x}_{y}" for x, y in zip(heads, heads[1:])])
+        all_sequences.extend([f"{x}_{y}" for x, y in zip(heads, heads[1:])])
+    # Counted once per source (same counts and order of first appearance as per part).
+    fields: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
+    fields["word"], fields["num"], fields["seq"] = Counter(all_words), Counter(all_numbers), Counter(all_sequences)
+    word_counts = fields["word"]
     # Character n-grams per distinct word, weighted by its count (same counts, and the same
     # order of first appearance, as n-grams taken word by word along the text).
-    grams = fields["gram"]
+    all_grams: list[str] = []
     for word, count in word_counts.items():
-        found = _grams(word, gram)
-        if count == 1:
-            grams.update(found)
-        else:
-            for item in found:
-                grams[item] += count
+        all_grams.extend(_grams(word, gram) * count)
+    fields["gram"] = Counter(all_grams)
     for mention in source.names:
         fields["name"][mention.key] += max(1, mention.count)
     return fields
