@@ -261,16 +261,23 @@ def configure(pelican) -> None:
 
 
 # Only event and name pages are searchable (and, inside them, only the data-pagefind-body block).
-INDEXED_PAGES = "{events,names}/*.html"
+INDEXED_FOLDERS = ("events", "names")
 
 
 async def _index(site: Path, language: str, bundle: str) -> dict:
     from pagefind.index import PagefindIndex
 
     config = {"force_language": language, "output_path": str(site / bundle)}
+    pages = sorted(
+        path for folder in INDEXED_FOLDERS for path in (site / folder).glob("*.html") if path.is_file()
+    )
     async with PagefindIndex(config=config) as index:
-        result = await index.add_directory(str(site), glob=INDEXED_PAGES)
-    return {"pages": result.get("page_count")}
+        # One page at a time, in sorted order: add_directory indexes in parallel and the
+        # bundle's file names then vary from build to build (same input, same output).
+        for path in pages:
+            url = "/" + path.relative_to(site).as_posix()
+            await index.add_html_file(content=path.read_text(encoding="utf-8"), url=url)
+    return {"pages": len(pages)}
 
 
 def build_index(site: Path, language: str = "gu", bundle: str = "pagefind") -> dict:

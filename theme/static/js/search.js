@@ -120,7 +120,10 @@ async function run(query) {
   for (const [kind, limit] of [["event", MAX_RESULTS], ["name", MAX_NAMES]]) {
     const best = new Map();
     for (const variant of variants) {
-      const found = await pf.search(variant, { filters: { kind } });
+      // Only name pages carry a filter: one filter value keeps the bundle byte-identical
+      // between builds (Pagefind writes several values in hash order).
+      const filters = kind === "name" ? { kind: "name" } : { not: { kind: "name" } };
+      const found = await pf.search(variant, { filters });
       if (mine !== generation) return;
       for (const r of (found && found.results) || []) {
         const seen = best.get(r.id);
