@@ -223,8 +223,13 @@ def assemble_events(
     events.sort(key=lambda e: (e.date is not None, e.date or "", e.id), reverse=True)
     for event in events:
         event.slug = event.id
+    # Events of each entity, in event order: one pass over the events (not one per entity).
+    holders: dict[str, list[str]] = {}
+    for event in events:
+        for key in dict.fromkeys(event.names):
+            holders.setdefault(key, []).append(event.id)
     for entity in entities.values():
-        entity.events = [event.id for event in events if entity.key in event.names]
+        entity.events = list(holders.get(entity.key, []))
     entity_slugs(entities)
     return events
 
