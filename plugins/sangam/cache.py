@@ -6,8 +6,8 @@ What is cached: each source's cleaned record (the output of ``clean``), keyed by
 * the page-chrome lines of the whole corpus that occur in *this* file (``page_chrome``
   depends on every file, but a file's cleaning only on the chrome lines it contains, so a
   new source invalidates only the files whose chrome it changes);
-* ``VERSION``: a hash of the plugin's code and data tables, so any change to either
-  drops the whole cache.
+* ``version()``: a hash of the code and data tables cleaning uses, so a change to any of
+  them drops the whole cache.
 
 Names and merge features are not cached: both depend on the whole collection (spellings
 found anywhere are recognised everywhere; document frequencies), and are recomputed.
@@ -35,12 +35,18 @@ PACKAGE = Path(__file__).resolve().parent
 FILE_NAME = "clean-records.pickle"
 
 
+# The code and data a cleaned record depends on (``clean`` and what it imports); the names
+# and merge tables are left out, so editing a romanization table keeps the cache.
+CODE = ("cache.py", "clean.py", "dates.py", "model.py", "read.py", "script.py", "tables.py")
+NOT_CLEANING_DATA = ("names-", "romanizer", "merge-")
+
+
 @functools.lru_cache(maxsize=1)
 def version() -> str:
-    """Hash of every ``.py`` file of the plugin and every data table it reads."""
+    """Hash of the modules and data tables cleaning uses (see ``CODE``)."""
     digest = hashlib.sha256()
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
-    for path in files:
+    data = sorted(p for p in (PACKAGE / "data").iterdir() if p.is_file() and not p.name.startswith(NOT_CLEANING_DATA))
+    for path in [PACKAGE / name for name in CODE] + data:
         digest.update(str(path.relative_to(PACKAGE)).encode())
         digest.update(b"\0")
         digest.update(path.read_bytes())
