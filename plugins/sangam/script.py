@@ -48,18 +48,6 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def script_of(char: str) -> str | None:
-    """'deva', 'gujr', 'latn' or None for one character."""
-    cp = ord(char)
-    if DEVANAGARI[0] <= cp <= DEVANAGARI[1]:
-        return None if char in _DANDA else "deva"
-    if GUJARATI[0] <= cp <= GUJARATI[1]:
-        return "gujr"
-    if char.isascii() and char.isalpha() or unicodedata.category(char).startswith("L") and cp < 0x0250:
-        return "latn"
-    return None
-
-
 _DEVA_CHARS = re.compile(r"[\u0900-\u0963\u0966-\u097f]")
 _GUJR_CHARS = re.compile(r"[\u0a80-\u0aff]")
 _LATN_CHARS = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
