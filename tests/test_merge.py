@@ -55,6 +55,46 @@ def test_gujarati_endings_come_from_the_data_table():
     assert merge.stem("नागरिकों", "hi") == "नागरिक"
 
 
+def test_consonant_skeletons_meet_across_vowel_spellings():
+    key = lambda word, lang: merge.skeleton(merge._token_key(word, lang)[1])
+    # Cognates that differ in their vowels (and Gujarati -ो for Hindi -ा) meet ...
+    assert key("पुलिस", "hi") == key("પોલીસ", "gu") == "पलस"
+    assert key("हमला", "hi") == key("હુમલો", "gu")
+    assert key("कैमरा", "hi") == key("કેમેરા", "gu")
+    # ... and so do the letters the two languages write differently (from the data table).
+    assert merge.skeleton_letters()[ord("ण")] == "न"
+    assert key("जानकारी", "hi") == key("જાણકારી", "gu")
+    # Different words keep different skeletons; skeletons under three letters are dropped.
+    assert key("किसान", "hi") != key("ખેડૂત", "gu")
+    assert merge.skeleton("कर") == ""
+
+
+def test_near_pairs_keep_translated_content_together():
+    words = lambda text, lang: merge.match_words(text, lang)[0]
+    hindi = set(merge.near_pairs(words("पुलिस ने हमला करने वाले को पकड़ा", "hi")))
+    gujarati = set(merge.near_pairs(words("પોલીસે હુમલો કરનારને પકડ્યો", "gu")))
+    assert "पलस+हमल" in hindi & gujarati  # same pair whatever the language and inflection
+    # Word order within the window does not matter; distance beyond it does.
+    assert set(merge.near_pairs(["हमला", "पुलिस"])) == set(merge.near_pairs(["पुलिस", "हमला"]))
+    far = ["पुलिस", "सरकार", "बाजार", "मौसम", "हमला"]
+    assert "पलस+हमल" not in merge.near_pairs(far, 3) and "पलस+हमल" in merge.near_pairs(far, 4)
+
+
+def test_translation_shares_near_pairs_that_a_same_topic_story_does_not():
+    # Same words, different texts: a Gujarati report of another volcano day uses the
+    # volcano story's vocabulary but in other sentences.
+    sources = corpus()
+    other = src("v3.txt", "gu", "કારના ચાલકો નવા ટાયર ખરીદવા ગયા. ગેસના બાટલા મોંઘા થયા, ઘણા ગ્રાહકો ગુસ્સે. જ્વાળામુખી સંગ્રહાલય ઉનાળામાં ખૂલશે, ટિકિટ મોંઘી. "
+                "મીડિયાના પત્રકારો દિલ્હી ગયા, ચૂંટણી નજીક. પડોશના બાળકો શાળાએ ગયા, પરીક્ષા શરૂ. મેક્સિકોના ખેલાડીઓ ફૂટબોલ રમ્યા, વિજય મેળવ્યો.")
+    sources[other.path] = other
+    index = merge.build_index(sources, S)
+    near = lambda a, b: merge.cosine(index.bilingual["near"][f"sources/{a}"], index.bilingual["near"][f"sources/{b}"])
+    words = lambda a, b: merge.cosine(index.bilingual["word"][f"sources/{a}"], index.bilingual["word"][f"sources/{b}"])
+    assert near("v1.txt", "v2.txt") > 0.2
+    assert near("v1.txt", "v3.txt") < near("v1.txt", "v2.txt") / 2
+    assert words("v1.txt", "v3.txt") > 0.2  # the words alone would not tell them apart so well
+
+
 def test_hindi_and_gujarati_versions_of_one_story_merge_and_stories_stay_apart():
     groups, _ = cluster(corpus())
     as_names = {tuple(p.split("/")[1] for p in g) for g in groups}

@@ -7,13 +7,21 @@ to Devanagari (``script.fold``), its inflectional ending is removed (a data
 table, ``data/merge-endings.tsv``: Gujarati case endings glued to the word,
 Hindi plural and oblique endings), and it is *simplified* so that spellings
 that differ between the two languages meet (long and short vowels, anusvara,
-virama, nukta, ळ/ल). Each article then has four sparse, IDF-weighted vectors
+virama, nukta, ळ/ल). Each article then has sparse, IDF-weighted vectors
 (fields, as in Priberam's news clustering):
 
 * ``word``: the simplified words;
 * ``gram``: character 4-grams of those words, so cognates with different
   inflection (नागरिकों / નાગરિકો) still share most of their features;
 * ``num``: numbers (Devanagari, Gujarati and Latin digits alike);
+* ``near``: unordered pairs of words at most ``near`` words apart, each word
+  cut to its consonant skeleton (``skeleton``: vowel signs dropped, letters the
+  two languages spell differently made one, ``data/merge-skeleton.tsv``). The
+  Hindi and the Gujarati translation of one text keep each sentence's content
+  together, so they share these pairs even where the words differ in vowels,
+  endings or order; two reports of the same topic share words, seldom pairs.
+  This is the field that tells a translation from a same-topic story best
+  across the languages;
 * ``name``: the entity keys found by the names stage, when there are any.
   They generate candidates, explain merges and link related events, but weigh
   0 in the score by default: names are already among the words, and reports of
@@ -55,7 +63,7 @@ from . import tables
 from .model import Source
 from .script import fold, tokens
 
-FIELDS = ("word", "gram", "seq", "num", "name")
+FIELDS = ("word", "gram", "seq", "num", "name", "near")
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,7 @@ class MergeSettings:
     max_day_gap: int = 10  # stated publication dates further apart weigh against a merge
     date_penalty: float = 0.5
     cross_language: float = 1.0  # Hindi-Gujarati scores are divided by this
-    weights: tuple[tuple[str, float], ...] = (("word", 0.3), ("gram", 0.3), ("seq", 0.2), ("num", 0.1), ("name", 0.0))
+    weights: tuple[tuple[str, float], ...] = (("word", 0.3), ("gram", 0.3), ("seq", 0.2), ("num", 0.1), ("name", 0.0), ("near", 0.3))
     # Small collections: how many articles per language before the bilingual projection is
     # trusted half-way, and the field weights of the plain cross-language score (names count).
     cross_language_prior: float = 40.0
@@ -78,6 +86,7 @@ class MergeSettings:
     gram: int = 4  # length of the character n-grams
     cap: float = 1.0  # largest share of a unit vector one feature may hold
     prefix: int = 2  # letters of each word kept in the word-sequence features
+    near: int = 3  # window of the skeleton co-occurrence features: each word with the next this many
 
 
 # --- words -------------------------------------------------------------------
@@ -127,6 +136,48 @@ def simplify(word: str) -> str:
     return word.translate(_SIMPLIFY)
 
 
+_VOWEL_SIGNS = re.compile("[\u093e-\u094c\u0962\u0963\u0904-\u0914\u0960\u0961]")
+
+
+@cache
+def skeleton_letters() -> dict[int, str]:
+    """Letter equivalences of the consonant skeleton (``data/merge-skeleton.tsv``), folded."""
+    table: dict[int, str] = {}
+    for line in tables.read_lines("merge-skeleton.tsv"):
+        letter, replacement = (fold(part.strip()) for part in line.split("\t", 1))
+        table[ord(letter)] = replacement
+    return table
+
+
+@lru_cache(maxsize=500_000)
+def skeleton(key: str, minimum: int = 3) -> str:
+    """A simplified word's consonant skeleton: its first letter, then its consonants only,
+    with the letters Hindi and Gujarati spell differently made one. Cognates that differ
+    only in their vowels (पुलिस / પોલીસ, हमला / હુમલો, केमरा / કેમેરા) meet. Shorter
+    skeletons than ``minimum`` letters are dropped (too many words share them)."""
+    if not key or not ("\u0900" <= key[0] <= "\u097f"):
+        return ""
+    found = (key[0] + _VOWEL_SIGNS.sub("", key[1:])).translate(skeleton_letters())
+    return found if len(found) >= minimum else ""
+
+
+def near_pairs(words: list[str], window: int = 3) -> list[str]:
+    """Unordered pairs of consonant skeletons at most ``window`` words apart.
+
+    A translation keeps the content of each sentence together, so the Hindi and
+    the Gujarati version of one text share many such pairs of cognates even where
+    the two translators chose different words, inflections or word order; two
+    different texts on one topic share the words but seldom side by side.
+    """
+    keys = [key for key in map(skeleton, words) if key]
+    pairs: list[str] = []
+    for i, first in enumerate(keys):
+        for second in keys[i + 1 : i + 1 + window]:
+            if first != second:
+                pairs.append(f"{first}+{second}" if first < second else f"{second}+{first}")
+    return pairs
+
+
 def match_words(text: str, lang: str) -> tuple[list[str], list[str]]:
     """(content words, numbers) of a text, as matching keys."""
     words: list[str] = []
@@ -157,11 +208,12 @@ def _token_key(token: str, lang: str) -> tuple[int, object]:
     return 0, None
 
 
-def source_features(source: Source, gram: int = 4, prefix: int = 2) -> dict[str, Counter[str]]:
+def source_features(source: Source, gram: int = 4, prefix: int = 2, near: int = 3) -> dict[str, Counter[str]]:
     """Per-field feature counts of a source: words, character n-grams, numbers, names."""
     all_words: list[str] = []
     all_numbers: list[str] = []
     all_sequences: list[str] = []
+    all_near: list[str] = []
     parts = ([source.title] if source.title else []) + list(source.text)
     for part in parts:
         words, numbers = match_words(part, source.lang)
@@ -172,6 +224,7 @@ def source_features(source: Source, gram: int = 4, prefix: int = 2) -> dict[str,
         # on one topic share few.
         heads = [word[:prefix] for word in words]
         all_sequences.extend([f"{x}_{y}" for x, y in zip(heads, heads[1:])])
+        all_near.extend(near_pairs(words, near))
     # Counted once per source (same counts and order of first appearance as per part).
     fields: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
     fields["word"], fields["num"], fields["seq"] = Counter(all_words), Counter(all_numbers), Counter(all_sequences)
@@ -182,6 +235,7 @@ def source_features(source: Source, gram: int = 4, prefix: int = 2) -> dict[str,
     for word, count in word_counts.items():
         all_grams.extend(_grams(word, gram) * count)
     fields["gram"] = Counter(all_grams)
+    fields["near"] = Counter(all_near)
     for mention in source.names:
         fields["name"][mention.key] += max(1, mention.count)
     return fields
@@ -272,7 +326,7 @@ class Index:
 
 
 def build_index(sources: dict[str, Source], settings: MergeSettings) -> Index:
-    features = {path: source_features(source, settings.gram, settings.prefix) for path, source in sources.items()}
+    features = {path: source_features(source, settings.gram, settings.prefix, settings.near) for path, source in sources.items()}
     langs = {path: source.lang for path, source in sources.items()}
     vectors: dict[str, dict[str, Vector]] = {}
     bilingual: dict[str, dict[str, Vector]] = {}
