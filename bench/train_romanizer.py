@@ -66,10 +66,20 @@ def load_pairs() -> list[tuple[list[str], str, str]]:
             for h, e in zip(hw, ew):
                 u = units(h)
                 e = latin_letters(e)
-                # single letters are initials written as letter names (एम = M): not spelling
-                if u and len(e) >= 2 and len(e) <= MAXCHUNK * len(u) and not spell_acronym(h, 1):
-                    pairs.append((u, e, source))
+                # Initials written as letter names (एम = M, एस.एम. = SM) are not spelling; a word
+                # opening with a vowel whose English opens with a consonant is misaligned
+                # (initials glued to a name: एनचंद्र = N Chandra).
+                letters = "".join(c for c in h if c.isalpha() or unicodedata.category(c).startswith("M"))
+                if not u or len(e) < 2 or len(e) > MAXCHUNK * len(u) or spell_acronym(letters, 1):
+                    continue
+                if is_vowel_unit(u[0]) and e[0] not in "aeiouy":
+                    continue
+                pairs.append((u, e, source))
     return pairs
+
+
+def is_vowel_unit(unit: str) -> bool:
+    return "\u0904" <= unit[0] <= "\u0914" or unit[0] in "\u0960\u0961"
 
 
 def is_consonant_unit(unit: str) -> bool:
@@ -77,7 +87,12 @@ def is_consonant_unit(unit: str) -> bool:
 
 
 def allowed(unit: str, chunk: str) -> bool:
-    """Consonants spell consonants (never silent), vowels spell vowels."""
+    """Consonants spell consonants (never silent), vowels spell vowels; the semivowels य and व
+    may also be spelled as vowels (सर्बिया Serbia: य is the i, इ silent)."""
+    if unit == "\u092f":
+        return bool(chunk) and all(c in "yie" for c in chunk)
+    if unit == "\u0935":
+        return bool(chunk) and all(c in "wvuo" for c in chunk)
     if is_consonant_unit(unit):
         return bool(chunk) and not any(c in "aeiou" for c in chunk)
     if unit == "\u0902":  # anusvara
@@ -221,17 +236,6 @@ def prune_counts(counts, prune):
     return dict(sorted(out.items()))
 
 
-def char_counts(words, order, prune):
-    """Character n-gram counts of English spellings [(word, weight)] with ^ and $ as boundaries."""
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for word, w in words:
-        text = "^" * (order - 1) + word + "$"
-        for i in range(order - 1, len(text)):
-            for k in range(0, order):
-                counts[text[i - k : i]][text[i]] += w
-    return prune_counts(counts, prune)
-
-
 def foreign_features(u: list[str]) -> list[str]:
     """Unit bigrams with word boundaries: the evidence of the foreignness classifier."""
     seq = ["<"] + list(u) + [">"]
@@ -257,7 +261,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "plugins/sangam/data/romanizer.json")
     parser.add_argument("--order", type=int, default=4)
-    parser.add_argument("--lm-order", type=int, default=5)
     parser.add_argument("--prune", type=float, default=1, help="drop n-grams (n>1) seen this often or less")
     parser.add_argument("--foreign-weight", type=float, default=20, help="weight of wikidata pairs in EM and model F")
     parser.add_argument("--indian-in-foreign", type=float, default=0.05, help="weight of Indian pairs in model F")
@@ -294,18 +297,12 @@ def main() -> None:
         "I": graphone_counts([(seq, c) for _, seq, src, c, _ in kept], args.order, args.prune),
         "F": graphone_counts([(seq, c * wf[src]) for _, seq, src, c, _ in kept], args.order, args.prune * 0.2),
     }
-    lms = {
-        "I": char_counts([(e, c) for _, _, src, c, e in kept if src == "I"], args.lm_order, args.prune),
-        "F": char_counts([(e, c) for _, _, src, c, e in kept if src == "F"], args.lm_order, 0),
-    }
     data = {
-        "about": "graphone n-gram romanizer (models I: Indian names, F: foreign names), English letter "
-        "n-gram models of the same, unit-bigram foreignness odds; trained by bench/train_romanizer.py on "
+        "about": "graphone n-gram romanizer (models I: Indian names, F: foreign names) and "
+        "unit-bigram foreignness odds; trained by bench/train_romanizer.py on "
         "indian-persons-hi-en.train.tsv and wikidata-en-hi.train.tsv",
         "order": args.order,
-        "lm_order": args.lm_order,
         "models": models,
-        "lms": lms,
         "foreign": foreign_table([(list(u), e, src) for (u, e, src), _ in items]),
     }
     args.out.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -3,8 +3,10 @@
 Indic words go through a joint-sequence ("graphone") n-gram model trained by
 ``bench/train_romanizer.py`` on name pairs and shipped as
 ``data/romanizer.json``: each phonetic unit (see ``units.py``) is paired with
-an English letter chunk, and the most probable chunk sequence is decoded with
-a small beam.  Units never seen in training fall back to hand-written rules
+an English letter chunk, and the probable chunk sequences are decoded with a
+small beam.  The candidates are then weighed against the spellings English gives
+names (``spellings.py``: kartis -> Curtis).  Units never seen in training fall
+back to hand-written rules
 (indic-transliteration's ITRANS with candra vowels normalised, schwa deletion,
 English spelling conventions).
 """
@@ -18,17 +20,15 @@ import re
 from pathlib import Path
 
 from . import tables
+from .spellings import respell
 from .units import units
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_PATH = DATA / "romanizer.json"
 BOS = "<s>"
 EOS = "</w>"
-BEAM = 16
+BEAM = 32
 MAX_CANDS = 16
-# Weight of the English letter model when the beam's candidates are ranked (0: off;
-# at 0.5 it preferred common letters over rare ones, Bonsan for वोन्सान).
-LM_WEIGHT = 0.0
 # Decoding bias towards the spelling of foreign names in English: the training
 # pairs are mostly Indian names, whose English spellings often keep a schwa that
 # Hindi deletes (Ohala's rule, unit "ə-") and write श as s.
@@ -39,11 +39,10 @@ FOREIGN_BIAS = {("व", "w"): 4.0}
 
 
 class NGram:
-    """Witten-Bell interpolated n-gram over symbols; histories are space-joined (graphones) or plain strings."""
+    """Witten-Bell interpolated n-gram over graphones; histories are space-joined."""
 
-    def __init__(self, counts: dict[str, dict[str, float]], order: int, sep: str = " "):
+    def __init__(self, counts: dict[str, dict[str, float]], order: int):
         self.order = order
-        self.sep = sep
         self.counts = counts
         self.totals = {h: sum(v.values()) for h, v in counts.items()}
         self.types = {h: len(v) for h, v in counts.items()}
@@ -60,7 +59,7 @@ class NGram:
         for k in range(1, self.order):
             if len(history) < k:
                 break
-            h = self.sep.join(history[-k:])
+            h = " ".join(history[-k:])
             total = self.totals.get(h)
             if not total:
                 break
@@ -71,19 +70,13 @@ class NGram:
         self._cache[key] = p
         return p
 
-    def logprob_word(self, word: str) -> float:
-        text = "^" * (self.order - 1) + word + "$"
-        return sum(math.log(self.prob(text[i - self.order + 1 : i], text[i])) for i in range(self.order - 1, len(text)))
-
 
 class Romanizer:
-    """Two graphone models (I: Indian names, F: foreign names) mixed by a foreignness score,
-    candidates re-ranked by English letter models mixed the same way."""
+    """Two graphone models (I: Indian names, F: foreign names) mixed by a foreignness score."""
 
     def __init__(self, data: dict):
         self.order = data["order"]
         self.models = {k: NGram(v, self.order) for k, v in data["models"].items()}
-        self.lms = {k: NGram(v, data["lm_order"], sep="") for k, v in data["lms"].items()}
         self.foreign_llr = data["foreign"]["table"]
         self.foreign_unseen = data["foreign"]["unseen"]
         merged: dict[str, dict[str, float]] = {}
@@ -101,8 +94,9 @@ class Romanizer:
         s = ["<"] + seq + [">"]
         return sum(self.foreign_llr.get(s[i] + " " + s[i + 1], 0.0) for i in range(len(s) - 1))
 
-    def decode(self, seq: list[str], f: float, beam: int = BEAM) -> str | None:
-        """Best spelling of the unit sequence ``seq`` for a word foreign with probability ``f``."""
+    def decode(self, seq: list[str], f: float, beam: int = BEAM) -> dict[str, float] | None:
+        """Candidate spellings of the unit sequence ``seq`` (a word foreign with probability ``f``)
+        with their log-probabilities; None if a unit was never seen in training."""
         if any(u not in self.cands for u in seq):
             return None
         mI, mF = self.models["I"], self.models["F"]
@@ -133,19 +127,13 @@ class Romanizer:
                     hyps.append(h)
                 if len(hyps) >= beam:
                     break
-        final = [(s + math.log(prob(hist, EOS)), out) for s, hist, out in hyps]
         # Equal surface strings reached by different alignments add up.
+        final = [(s + math.log(prob(hist, EOS)), out) for s, hist, out in hyps]
         top = max(s for s, _ in final)
         agg: dict[str, float] = {}
         for s, out in final:
             agg[out] = agg.get(out, 0.0) + math.exp(s - top)
-        lmI, lmF = self.lms["I"], self.lms["F"]
-
-        def total(out: str) -> float:
-            lm = math.log((1 - f) * math.exp(lmI.logprob_word(out)) + f * math.exp(lmF.logprob_word(out)) + 1e-300)
-            return math.log(agg[out]) + LM_WEIGHT * lm
-
-        return max(sorted(agg), key=total)
+        return {out: math.log(p) + top for out, p in agg.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -203,7 +191,9 @@ def romanize_word(word: str, foreign: float | None = None) -> str:
     if m:
         if foreign is None:
             foreign = _sigmoid(m.foreignness(seq) + FOREIGN_PRIOR)
-        text = m.decode(seq, foreign)
+        candidates = m.decode(seq, foreign)
+        if candidates:
+            text = respell(candidates)
     if text is None:
         text = rule_word(word)
     return text[:1].upper() + text[1:]

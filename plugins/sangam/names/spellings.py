@@ -1,0 +1,133 @@
+"""Known English spellings of names as a prior for the romanizer.
+
+The graphone model spells a foreign name as it sounds to a Hindi reader
+(``kartis``, ``milar``, ``jesan``); English writes it by its own conventions
+(Curtis, Miller, Jason).  ``respell`` takes the model's candidates with their
+log-probabilities and lets a known name (``data/latin-names.tsv``, by frequency
+rank) win when it is reachable from a candidate by the conventions of
+``data/latin-spellings.tsv`` at a low enough cost.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import defaultdict
+
+from .tables import DATA, read_tsv
+
+# Score of a known spelling: candidate log-probability - COST_WEIGHT * conversion cost
+# + KNOWN_BONUS - RANK_WEIGHT * log(rank).  Chosen on persons-hi-en.dev.tsv (README of bench/).
+KNOWN_BONUS = 6.0
+COST_WEIGHT = 1.0
+RANK_WEIGHT = 0.5
+# Only the model's best few candidates are respelled.
+RESPELL_TOP = 5
+# Fixed costs of the edits the table does not list.
+DOUBLE_COST = 0.7  # a doubled consonant (miller, glenn)
+SILENT_E_COST = 0.8  # a final e (george, jake)
+VOWEL_COST = 3.0  # any other vowel substituted, inserted or dropped (not a convention: Kang is not King)
+VOWELS = frozenset("aeiouy")
+UNREACHABLE = math.inf
+
+
+@functools.lru_cache(maxsize=1)
+def known_names() -> dict[str, int]:
+    """English spelling -> frequency rank."""
+    out = {}
+    for line in (DATA / "latin-names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            word, rank = line.split("\t")
+            out[word] = int(rank)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _skeleton_rules() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(row[0]), row[1] if len(row) > 1 else "") for row in read_tsv("latin-skeleton.tsv")]
+
+
+@functools.lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a lower-case Latin spelling: ``maxwell`` -> ``mkssl`` -> ``mksl``."""
+    for pattern, repl in _skeleton_rules():
+        word = pattern.sub(repl, word)
+    word = re.sub(r"[aeiouyhw]", "", word)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+@functools.lru_cache(maxsize=1)
+def _by_skeleton() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(known_names()):
+        index[skeleton(word)].append(word)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _conventions() -> dict[str, tuple[tuple[str, float], ...]]:
+    table: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for row in read_tsv("latin-spellings.tsv"):
+        table[row[0]].append((row[1], float(row[2])))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def conversion_cost(src: str, dst: str) -> float:
+    """Cheapest rewrite of spelling ``src`` into ``dst`` by the conventions (inf if none)."""
+    rules = _conventions()
+    n, m = len(src), len(dst)
+    cost = [[UNREACHABLE] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+
+    def relax(i: int, j: int, value: float) -> None:
+        if value < cost[i][j]:
+            cost[i][j] = value
+
+    for i in range(n + 1):
+        for j in range(m + 1):
+            c = cost[i][j]
+            if c == UNREACHABLE:
+                continue
+            if i < n and j < m and src[i] == dst[j]:
+                relax(i + 1, j + 1, c)
+            for length in (1, 2):
+                if i + length > n:
+                    break
+                for target, rule_cost in rules.get(src[i : i + length], ()):
+                    if dst.startswith(target, j):
+                        relax(i + length, j + len(target), c + rule_cost)
+            if j < m:
+                letter = dst[j]
+                if letter not in VOWELS and j > 0 and dst[j - 1] == letter and i > 0 and src[i - 1] == letter:
+                    relax(i, j + 1, c + DOUBLE_COST)
+                if letter in VOWELS:
+                    silent_e = letter == "e" and j == m - 1
+                    relax(i, j + 1, c + (SILENT_E_COST if silent_e else VOWEL_COST))
+                    if i < n and src[i] in VOWELS:
+                        relax(i + 1, j + 1, c + VOWEL_COST)
+            if i < n and src[i] in VOWELS:
+                relax(i + 1, j, c + VOWEL_COST)
+    return cost[n][m]
+
+
+def respell(candidates: dict[str, float]) -> str:
+    """Best spelling among the model's ``candidates`` (lower-case spelling -> log-probability)
+    and the known names reachable from its best few."""
+    known = known_names()
+
+    def prior(word: str) -> float:
+        return KNOWN_BONUS - RANK_WEIGHT * math.log(known[word])
+
+    score = {w: lp + (prior(w) if w in known else 0.0) for w, lp in candidates.items()}
+    best = sorted(candidates, key=lambda w: (-candidates[w], w))[:RESPELL_TOP]
+    index = _by_skeleton()
+    for cand in best:
+        for word in index.get(skeleton(cand), ()):
+            cost = conversion_cost(cand, word)
+            if cost == UNREACHABLE:
+                continue
+            s = candidates[cand] - COST_WEIGHT * cost + prior(word)
+            if s > score.get(word, -math.inf):
+                score[word] = s
+    return min(score, key=lambda w: (-score[w], w))

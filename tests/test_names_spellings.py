@@ -1,0 +1,51 @@
+"""Known English spellings as the romanizer's prior (names/spellings.py and its data files)."""
+
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from plugins.sangam.names import romanize  # noqa: E402
+from plugins.sangam.names.spellings import conversion_cost, known_names, respell, skeleton  # noqa: E402
+
+
+def test_skeleton_keeps_consonants_by_class():
+    assert skeleton("maxwell") == skeleton("maksavel") == "mksl"
+    assert skeleton("curtis") == skeleton("kartis")
+    assert skeleton("sophia") == skeleton("sofiya")
+    assert skeleton("smith") != skeleton("miller")
+
+
+def test_conversion_cost_follows_the_conventions():
+    assert conversion_cost("milar", "milar") == 0
+    assert 0 < conversion_cost("milar", "miller") < conversion_cost("milar", "mular")
+    assert conversion_cost("kartis", "curtis") < 4
+    # consonants change only by a listed convention
+    assert conversion_cost("kartis", "martis") == math.inf
+    assert conversion_cost("rahul", "rachel") == math.inf
+
+
+def test_known_names_are_ranked_and_plain_lower_case():
+    names = known_names()
+    assert len(names) > 50000
+    assert names["smith"] < names["miller"] < 1000
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in list(names)[:1000])
+
+
+def test_a_known_spelling_wins_only_when_close_and_common():
+    # The model's phonetic spelling yields to a common name one convention away ...
+    assert respell({"milar": -0.2, "millar": -2.5}) == "miller"
+    # ... but not to a name a vowel change away (Kang is not King), nor when none is near.
+    assert respell({"kang": -0.1}) == "kang"
+    assert respell({"zqxv": -0.1, "zqxw": -3.0}) == "zqxv"
+
+
+def test_romanize_uses_the_english_spelling_of_foreign_names():
+    assert romanize("डेविड मिलर") == "David Miller"
+    assert romanize("एंथनी") == "Anthony"
+    assert romanize("जेनिफ़र") == "Jennifer"
+    # Indian names keep their own spelling.
+    assert romanize("नरेंद्र मोदी") == "Narendra Modi"
+    assert romanize("अमित शाह") == "Amit Shah"
