@@ -27,7 +27,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_PATH = DATA / "romanizer.json"
 BOS = "<s>"
 EOS = "</w>"
-BEAM = 32
+BEAM = 16
 MAX_CANDS = 16
 # Decoding bias towards the spelling of foreign names in English: the training
 # pairs are mostly Indian names, whose English spellings often keep a schwa that

@@ -22,8 +22,9 @@ from .tables import DATA, read_tsv
 KNOWN_BONUS = 6.0
 COST_WEIGHT = 1.0
 RANK_WEIGHT = 0.5
-# Only the model's best few candidates are respelled.
+# Only the model's best few candidates are respelled, by at most this many letters more or fewer.
 RESPELL_TOP = 5
+MAX_LENGTH_CHANGE = 3
 # Fixed costs of the edits the table does not list.
 DOUBLE_COST = 0.7  # a doubled consonant (miller, glenn)
 SILENT_E_COST = 0.8  # a final e (george, jake)
@@ -59,8 +60,10 @@ def skeleton(word: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _by_skeleton() -> dict[str, tuple[str, ...]]:
+    """Skeleton -> known names, commonest first (``respell`` stops at the first too rare to win)."""
+    known = known_names()
     index: dict[str, list[str]] = defaultdict(list)
-    for word in sorted(known_names()):
+    for word in sorted(known, key=lambda w: (known[w], w)):
         index[skeleton(word)].append(word)
     return {k: tuple(v) for k, v in index.items()}
 
@@ -122,12 +125,20 @@ def respell(candidates: dict[str, float]) -> str:
     score = {w: lp + (prior(w) if w in known else 0.0) for w, lp in candidates.items()}
     best = sorted(candidates, key=lambda w: (-candidates[w], w))[:RESPELL_TOP]
     index = _by_skeleton()
+    top = max(score.values())
     for cand in best:
         for word in index.get(skeleton(cand), ()):
+            # Names come commonest first and a cost is never negative: once even a free
+            # conversion could not beat the best score, no later name can.
+            if candidates[cand] + prior(word) <= top:
+                break
+            if abs(len(word) - len(cand)) > MAX_LENGTH_CHANGE:
+                continue
             cost = conversion_cost(cand, word)
             if cost == UNREACHABLE:
                 continue
             s = candidates[cand] - COST_WEIGHT * cost + prior(word)
             if s > score.get(word, -math.inf):
                 score[word] = s
+                top = max(top, s)
     return min(score, key=lambda w: (-score[w], w))
