@@ -240,8 +240,10 @@ def register() -> None:
     signals.page_generator_preread.connect(forget_disabled_markdown)
     signals.article_generator_pretaxonomy.connect(add_events)
     signals.get_generators.connect(get_generators)
-    # Search: settings, Jinja filter and search page; the Pagefind index over the written site.
+    # Search: settings, Jinja filter and search page; Pagefind indexes the pages as they are written.
     signals.initialized.connect(search.configure)
+    signals.all_generators_finalized.connect(search.start_index)
+    signals.content_written.connect(search.page_written)
     signals.finalized.connect(search.finalized)
     signals.feed_generated.connect(render.relative_feed_links)
     signals.all_generators_finalized.connect(forget_written)

@@ -30,8 +30,10 @@ from __future__ import annotations
 import base64
 import json
 import logging
+import queue
 import re
 import shutil
+import threading
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -275,19 +277,67 @@ def configure(pelican) -> None:
 INDEXED_FOLDERS = ("events", "names")
 
 
+class LiveIndex:
+    """Pagefind fed while Pelican writes, so that it indexes on the second core during render.
+
+    Pages go to the service from a thread, one at a time in the order Pelican writes them
+    (deterministic: the same input gives the same order, hence the same bundle). ``finish``
+    waits for the last page and writes the bundle.
+    """
+
+    def __init__(self, site: Path, language: str) -> None:
+        self.site = Path(site).resolve()
+        self.pages = 0
+        self._error: BaseException | None = None
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._index = PagefindIndex({"force_language": language}).__enter__()
+        self._thread = threading.Thread(target=self._feed, name="sangam-pagefind", daemon=True)
+        self._thread.start()
+
+    def offer(self, path: str | Path) -> None:
+        """Queue a written file if it is an event or name page."""
+        path = Path(path).resolve()
+        if path.suffix == ".html" and path.parent.parent == self.site and path.parent.name in INDEXED_FOLDERS:
+            self._queue.put(path)
+
+    def _feed(self) -> None:
+        while (path := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # keep draining; the error is raised by finish()
+            try:
+                url = "/" + path.relative_to(self.site).as_posix()
+                self._index.add_html_file(path.read_text(encoding="utf-8"), url)
+                self.pages += 1
+            except BaseException as error:  # noqa: BLE001 - handed to the main thread
+                self._error = error
+
+    def finish(self, bundle: str) -> dict:
+        self._queue.put(None)
+        self._thread.join()
+        try:
+            if self._error is not None:
+                raise self._error
+            files = self._index.get_files()
+        finally:
+            self._index.__exit__(None, None, None)
+        write_bundle(self.site / bundle, files)
+        return {"pages": self.pages}
+
+    def abandon(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        self._index.__exit__(None, None, None)
+
+
 def _index(site: Path, language: str, bundle: str) -> dict:
+    """Index an already written site: every event and name page, in sorted order."""
     pages = sorted(
         path for folder in INDEXED_FOLDERS for path in (site / folder).glob("*.html") if path.is_file()
     )
-    with PagefindIndex({"force_language": language}) as index:
-        # One page at a time, in sorted order: add_directory indexes in parallel and the
-        # bundle's file names then vary from build to build (same input, same output).
-        for path in pages:
-            url = "/" + path.relative_to(site).as_posix()
-            index.add_html_file(path.read_text(encoding="utf-8"), url)
-        files = index.get_files()
-    write_bundle(site / bundle, files)
-    return {"pages": len(pages)}
+    live = LiveIndex(site, language)
+    for path in pages:
+        live.offer(path)
+    return live.finish(bundle)
 
 
 def write_bundle(target: Path, files: list[dict]) -> None:
@@ -305,19 +355,51 @@ def write_bundle(target: Path, files: list[dict]) -> None:
 def build_index(site: Path, language: str = "gu", bundle: str = "pagefind") -> dict:
     """Index the written site (only pages with ``data-pagefind-body``) into ``site/bundle``."""
     site = Path(site).resolve()
-    stats = _index(site, language, bundle)
-    files = [p for p in (site / bundle).rglob("*") if p.is_file()]
-    stats["bundle_files"] = len(files)
-    stats["bundle_bytes"] = sum(p.stat().st_size for p in files)
-    return stats
+    return bundle_stats(site / bundle, _index(site, language, bundle))
+
+
+def bundle_stats(target: Path, stats: dict) -> dict:
+    files = [p for p in target.rglob("*") if p.is_file()]
+    return dict(stats, bundle_files=len(files), bundle_bytes=sum(p.stat().st_size for p in files))
+
+
+# The index being fed during this build's writing (None when search is off or between builds).
+_LIVE: LiveIndex | None = None
+
+
+def start_index(generators) -> None:
+    """``all_generators_finalized`` (just before writing): start the Pagefind service."""
+    global _LIVE
+    if _LIVE is not None:  # a previous build (autoreload) failed before ``finalized``
+        _LIVE.abandon()
+        _LIVE = None
+    settings = generators[0].settings if generators else {}
+    if not settings.get("SANGAM_SEARCH", True):
+        return
+    _LIVE = LiveIndex(Path(generators[0].output_path), settings["SANGAM_SEARCH_LANGUAGE"])
+
+
+def page_written(path, context=None, **kwargs) -> None:
+    """``content_written``: hand an event or name page to the index as soon as it is on disk."""
+    if _LIVE is not None:
+        _LIVE.offer(path)
 
 
 def finalized(pelican) -> None:
-    """``finalized``: run Pagefind over the written site."""
+    """``finalized``: wait for the indexing to end and write the bundle."""
+    global _LIVE
     settings = pelican.settings
+    live, _LIVE = _LIVE, None
     if not settings.get("SANGAM_SEARCH", True):
+        if live is not None:
+            live.abandon()
         return
-    stats = build_index(Path(pelican.output_path), settings["SANGAM_SEARCH_LANGUAGE"], settings["SANGAM_SEARCH_BUNDLE"])
+    site = Path(pelican.output_path).resolve()
+    bundle = settings["SANGAM_SEARCH_BUNDLE"]
+    if live is None:  # not started (a caller that skipped all_generators_finalized): index what is on disk
+        stats = build_index(site, settings["SANGAM_SEARCH_LANGUAGE"], bundle)
+    else:
+        stats = bundle_stats(site / bundle, live.finish(bundle))
     log.info(
         "sangam: search index: %s pages, %d files, %.1f KiB",
         stats.get("pages"),
@@ -326,7 +408,7 @@ def finalized(pelican) -> None:
     )
     if not stats.get("pages"):
         log.warning("sangam: the search index holds no page")
-    events = list((Path(pelican.output_path) / "events").glob("*.html"))
+    events = list((site / "events").glob("*.html"))
     if events and not any("data-pagefind-body" in p.read_text(encoding="utf-8") for p in events[:20]):
         log.error('sangam: event pages lack the search block: add {%% include "_search_terms.html" %%} to article.html')
 
