@@ -278,16 +278,22 @@ INDEXED_FOLDERS = ("events", "names")
 
 
 class LiveIndex:
-    """Pagefind fed while Pelican writes, so that it indexes on the second core during render.
+    """Pagefind fed while Pelican writes, so that it works on the second core during render.
 
     Pages go to the service from a thread, one at a time in the order Pelican writes them
-    (deterministic: the same input gives the same order, hence the same bundle). ``finish``
-    waits for the last page and writes the bundle.
+    (deterministic: the same input gives the same order, hence the same bundle). ``seal``,
+    once the last event and name page is written, lets the thread have the bundle built and
+    written while the other pages render; ``finish`` waits for it.
     """
 
-    def __init__(self, site: Path, language: str) -> None:
+    _SEAL = object()
+
+    def __init__(self, site: Path, language: str, bundle: str) -> None:
         self.site = Path(site).resolve()
+        self.bundle = bundle
         self.pages = 0
+        self.sealed = False
+        self.late: list[Path] = []  # indexed pages written after the seal (then the site is indexed again)
         self._error: BaseException | None = None
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
         self._index = PagefindIndex({"force_language": language}).__enter__()
@@ -298,35 +304,39 @@ class LiveIndex:
         """Queue a written file if it is an event or name page."""
         path = Path(path).resolve()
         if path.suffix == ".html" and path.parent.parent == self.site and path.parent.name in INDEXED_FOLDERS:
-            self._queue.put(path)
+            if self.sealed:
+                self.late.append(path)
+            else:
+                self._queue.put(path)
+
+    def seal(self) -> None:
+        """No more event or name pages: build and write the bundle in the background."""
+        if not self.sealed:
+            self.sealed = True
+            self._queue.put(self._SEAL)
 
     def _feed(self) -> None:
-        while (path := self._queue.get()) is not None:
-            if self._error is not None:
-                continue  # keep draining; the error is raised by finish()
-            try:
+        try:
+            while (path := self._queue.get()) is not self._SEAL:
                 url = "/" + path.relative_to(self.site).as_posix()
                 self._index.add_html_file(path.read_text(encoding="utf-8"), url)
                 self.pages += 1
-            except BaseException as error:  # noqa: BLE001 - handed to the main thread
-                self._error = error
-
-    def finish(self, bundle: str) -> dict:
-        self._queue.put(None)
-        self._thread.join()
-        try:
-            if self._error is not None:
-                raise self._error
-            files = self._index.get_files()
+            write_bundle(self.site / self.bundle, self._index.get_files())
+        except BaseException as error:  # noqa: BLE001 - raised again by finish() in the main thread
+            self._error = error
         finally:
             self._index.__exit__(None, None, None)
-        write_bundle(self.site / bundle, files)
+
+    def finish(self) -> dict:
+        self.seal()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
         return {"pages": self.pages}
 
     def abandon(self) -> None:
-        self._queue.put(None)
+        self.seal()
         self._thread.join()
-        self._index.__exit__(None, None, None)
 
 
 def _index(site: Path, language: str, bundle: str) -> dict:
@@ -334,10 +344,10 @@ def _index(site: Path, language: str, bundle: str) -> dict:
     pages = sorted(
         path for folder in INDEXED_FOLDERS for path in (site / folder).glob("*.html") if path.is_file()
     )
-    live = LiveIndex(site, language)
+    live = LiveIndex(site, language, bundle)
     for path in pages:
         live.offer(path)
-    return live.finish(bundle)
+    return live.finish()
 
 
 def write_bundle(target: Path, files: list[dict]) -> None:
@@ -376,13 +386,19 @@ def start_index(generators) -> None:
     settings = generators[0].settings if generators else {}
     if not settings.get("SANGAM_SEARCH", True):
         return
-    _LIVE = LiveIndex(Path(generators[0].output_path), settings["SANGAM_SEARCH_LANGUAGE"])
+    _LIVE = LiveIndex(Path(generators[0].output_path), settings["SANGAM_SEARCH_LANGUAGE"], settings["SANGAM_SEARCH_BUNDLE"])
 
 
 def page_written(path, context=None, **kwargs) -> None:
     """``content_written``: hand an event or name page to the index as soon as it is on disk."""
     if _LIVE is not None:
         _LIVE.offer(path)
+
+
+def indexed_pages_written() -> None:
+    """Called once every event and name page is written: the bundle is built while the rest renders."""
+    if _LIVE is not None:
+        _LIVE.seal()
 
 
 def finalized(pelican) -> None:
@@ -396,10 +412,13 @@ def finalized(pelican) -> None:
         return
     site = Path(pelican.output_path).resolve()
     bundle = settings["SANGAM_SEARCH_BUNDLE"]
-    if live is None:  # not started (a caller that skipped all_generators_finalized): index what is on disk
+    if live is not None:
+        stats = bundle_stats(site / bundle, live.finish())
+    if live is None or live.late:  # not started, or pages came after the seal: index what is on disk
+        if live is not None:
+            log.warning("sangam: %d event or name pages written after the search index was sealed "
+                        "(first: %s); indexing the written site again", len(live.late), live.late[0])
         stats = build_index(site, settings["SANGAM_SEARCH_LANGUAGE"], bundle)
-    else:
-        stats = bundle_stats(site / bundle, live.finish(bundle))
     log.info(
         "sangam: search index: %s pages, %d files, %.1f KiB",
         stats.get("pages"),
