@@ -1,9 +1,11 @@
 """Static search in any script: Pagefind over the event and name pages.
 
-One Pagefind index (``force_language``) is built after every build, in the
-``finalized`` signal. Cross-script matching does not rely on Pagefind: every
-event and name page carries a hidden, indexed block (``_search_terms.html``)
-holding the original text plus one *search key* per word, and the browser
+One Pagefind index (``force_language``) is built by every build: the event and name
+pages go to a Pagefind service process as Pelican writes them (``LiveIndex``), and the
+bundle is built while the other pages are written (``finalized`` waits for it).
+Cross-script matching does not rely on Pagefind: every event and name page carries
+a hidden, indexed block (``_search_terms.html``) holding the original text plus one
+*search key* per word, and the browser
 (``theme/static/js/search-key.js``) turns the reader's query into the same keys
 before calling ``pagefind.search``.
 
