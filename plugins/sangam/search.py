@@ -385,9 +385,9 @@ def start_index(generators) -> None:
     if _LIVE is not None:  # a previous build (autoreload) failed before ``finalized``
         _LIVE.abandon()
         _LIVE = None
-    settings = generators[0].settings if generators else {}
-    if not settings.get("SANGAM_SEARCH", True):
+    if not generators or not generators[0].settings.get("SANGAM_SEARCH", True):
         return
+    settings = generators[0].settings
     _LIVE = LiveIndex(Path(generators[0].output_path), settings["SANGAM_SEARCH_LANGUAGE"], settings["SANGAM_SEARCH_BUNDLE"])
 
 
