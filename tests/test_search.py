@@ -107,3 +107,41 @@ def test_scraped_text_in_the_hidden_block_is_escaped(tmp_path):
         block = block[: block.index("</div>\n</div>") if "</div>\n</div>" in block else None]
         assert "<script>" not in block
         assert "&lt;script&gt;" in block
+
+
+def _copy_searchable(site, target):
+    import shutil
+
+    for folder in ("events", "names"):
+        shutil.copytree(site / folder, target / folder)
+
+
+def test_indexing_the_written_site_again_gives_the_same_pages_and_a_fresh_bundle(seeds_site, tmp_path):
+    from sangam.search import build_index
+
+    _copy_searchable(seeds_site, tmp_path)
+    stale = tmp_path / "pagefind" / "fragment" / "stale.pf_fragment"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("from an earlier build")
+    stats = build_index(tmp_path)
+    assert not stale.exists()  # the bundle folder is replaced, not added to
+    ours = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    built = json.loads((seeds_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert ours["languages"]["gu"]["page_count"] == built["languages"]["gu"]["page_count"]
+    assert stats["bundle_files"] == sum(1 for p in (tmp_path / "pagefind").rglob("*") if p.is_file())
+    # The service's files arrive whole (pagefind-ui.js was once found cut short with WriteFiles).
+    assert (tmp_path / "pagefind" / "pagefind-ui.js").read_bytes() == (seeds_site / "pagefind" / "pagefind-ui.js").read_bytes()
+
+
+def test_a_page_written_after_the_seal_is_noticed(seeds_site, tmp_path):
+    from sangam.search import LiveIndex
+
+    _copy_searchable(seeds_site, tmp_path)
+    pages = sorted((tmp_path / "events").glob("*.html"))
+    live = LiveIndex(tmp_path, "gu", "pagefind")
+    live.offer(pages[0])
+    live.offer(tmp_path / "sources" / "not-indexed.html")  # outside events/ and names/: ignored
+    live.seal()
+    live.offer(pages[-1])
+    assert live.finish() == {"pages": 1}
+    assert live.late == [pages[-1].resolve()]  # finalized() then indexes the written site again

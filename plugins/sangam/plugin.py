@@ -154,17 +154,8 @@ class SangamGenerator(Generator):
         events_by_id = {event.id: event for event in digest.events}
         event_of = {path: event for event in digest.events for path in event.sources}
         common = {"digest": digest, "events_by_id": events_by_id, "event_of": event_of}
-        for source in digest.sources.values():
-            writer.write_file(
-                export.source_page(source),
-                self.get_template("source"),
-                self.context,
-                relative_urls=relative,
-                source=source,
-                event=event_of[source.path],
-                page_name=export.source_page(source).removesuffix(".html"),
-                **common,
-            )
+        # The searchable pages first (event pages are written by Pelican's article generator
+        # before this one): the search index is then built while the rest is written.
         for entity in digest.entities.values():
             writer.write_file(
                 export.entity_page(entity),
@@ -179,6 +170,19 @@ class SangamGenerator(Generator):
             "names/index.html", self.get_template("names"), self.context, relative_urls=relative,
             page_name="names/index", **common,
         )
+        self.write_moved_pages(writer, relative, common)
+        search.indexed_pages_written()
+        for source in digest.sources.values():
+            writer.write_file(
+                export.source_page(source),
+                self.get_template("source"),
+                self.context,
+                relative_urls=relative,
+                source=source,
+                event=event_of[source.path],
+                page_name=export.source_page(source).removesuffix(".html"),
+                **common,
+            )
         writer.write_file(
             "report.html", self.get_template("report"), self.context, relative_urls=relative,
             page_name="report", timer=self.context.get("sangam_timer"), **common,
@@ -189,6 +193,14 @@ class SangamGenerator(Generator):
             json.dumps(export.events_json(digest, self.settings), ensure_ascii=False, indent=1, sort_keys=False) + "\n",
             encoding="utf-8",
         )
+
+    def write_moved_pages(self, writer, relative, common) -> None:
+        """Events that no longer exist keep a page at their old URL saying where their sources went."""
+        for old_id, moved_to in self.digest.redirects.items():
+            writer.write_file(
+                f"events/{old_id}.html", self.get_template("moved"), self.context, relative_urls=relative,
+                old_id=old_id, moved_to=[common["events_by_id"][i] for i in moved_to], page_name=f"events/{old_id}", **common,
+            )
 
     def write_reader_pages(self, writer, relative, common) -> None:
         """Outlet pages, per-language feeds and the 404 page (logic in render.py)."""
@@ -203,12 +215,6 @@ class SangamGenerator(Generator):
             outlets=outlets, page_name="outlets/index", **common,
         )
         render.write_language_feeds(writer, self.context, self.settings, self.digest)
-        # Events that no longer exist keep a page at their old URL saying where their sources went.
-        for old_id, moved_to in self.digest.redirects.items():
-            writer.write_file(
-                f"events/{old_id}.html", self.get_template("moved"), self.context, relative_urls=relative,
-                old_id=old_id, moved_to=[common["events_by_id"][i] for i in moved_to], page_name=f"events/{old_id}", **common,
-            )
         # Served for any missing path, so its links cannot be relative: SITEURL (or the root).
         writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False, page_name="404")
 
@@ -240,8 +246,10 @@ def register() -> None:
     signals.page_generator_preread.connect(forget_disabled_markdown)
     signals.article_generator_pretaxonomy.connect(add_events)
     signals.get_generators.connect(get_generators)
-    # Search: settings, Jinja filter and search page; the Pagefind index over the written site.
+    # Search: settings, Jinja filter and search page; Pagefind indexes the pages as they are written.
     signals.initialized.connect(search.configure)
+    signals.all_generators_finalized.connect(search.start_index)
+    signals.content_written.connect(search.page_written)
     signals.finalized.connect(search.finalized)
     signals.feed_generated.connect(render.relative_feed_links)
     signals.all_generators_finalized.connect(forget_written)

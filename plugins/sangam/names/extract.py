@@ -46,6 +46,9 @@ _HYPHENS = re.compile(r"[\-\u2010\u2011]+")
 
 
 class Word:
+    """One word as the names stage sees it. Never changed once made: ``_word`` hands out one
+    shared instance per (word, language, joined), so a source's words cost a pointer each."""
+
     __slots__ = ("surface", "folded", "stem", "ended", "latin", "lang", "joined")
 
     def __init__(self, raw: str, lang: str, joined: bool = False):
@@ -75,13 +78,18 @@ def _analyse(raw: str, lang: str) -> tuple[str, str, str, bool, bool]:
     return surface, folded, stem, ended, latin
 
 
+@functools.lru_cache(maxsize=400_000)
+def _word(raw: str, lang: str, joined: bool) -> Word:
+    return Word(raw, lang, joined)
+
+
 def _segments(text: str, lang: str) -> list[list[Word]]:
     out = []
     for seg in _SEGMENTS.split(text):
         words = []
         for chunk in seg.split():
             for raw, after_hyphen in _chunk_words(chunk):
-                words.append(Word(raw, lang, joined=after_hyphen and bool(words)))
+                words.append(_word(raw, lang, after_hyphen and bool(words)))
         if words:
             out.append(words)
     return out
@@ -163,10 +171,11 @@ def _compound_suffixes() -> dict[int, dict[str, tuple[int, tuple[str, str]]]]:
 
 
 class _Span:
-    __slots__ = ("words", "kind", "evidence")
+    __slots__ = ("words", "kind", "evidence", "start")
 
-    def __init__(self, words: list[Word], kind: str, evidence: str):
+    def __init__(self, words: list[Word], kind: str, evidence: str, start: int):
         self.words, self.kind, self.evidence = words, kind, evidence
+        self.start = start  # index of the first word in its segment (words are shared objects)
 
     @property
     def spelling(self) -> str:
@@ -204,7 +213,7 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
         for k in range(min(lexicon.max_words, n - i), 0, -1):
             if any(used[i : i + k]):
                 continue
-            sp = _Span(words[i : i + k], "", "lexicon")
+            sp = _Span(words[i : i + k], "", "lexicon", i)
             if words[i].latin and not words[i].surface[:1].isupper():
                 continue  # gujarat-patrika.example is a URL, not Gujarat
             entry = lexicon.by_spelling.get(sp.spelling) or lexicon.by_spelling.get(
@@ -221,10 +230,10 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
         if used[i]:
             continue
         if w.latin and w.surface.isupper() and 2 <= len(w.surface) <= 6 and w.surface.isalpha():
-            spans.append(_Span([w], "org", "acronym"))
+            spans.append(_Span([w], "org", "acronym", i))
             used[i] = True
         elif not w.latin and tables.spell_acronym(w.stem) and w.stem not in tables.stopwords(w.lang):
-            spans.append(_Span([w], "org", "acronym"))
+            spans.append(_Span([w], "org", "acronym", i))
             used[i] = True
     # role triggers
     i = 0
@@ -246,7 +255,7 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 if taken[-1].ended:
                     break
             if taken:
-                spans.append(_Span(taken, kind, "trigger"))
+                spans.append(_Span(taken, kind, "trigger", i + length))
                 for x in range(i + length, i + length + len(taken)):
                     used[x] = True
         else:
@@ -257,7 +266,7 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 taken.insert(0, words[j])
                 j -= 1
             if taken and not taken[-1].ended:
-                spans.append(_Span(taken, kind, "trigger"))
+                spans.append(_Span(taken, kind, "trigger", j + 1))
                 for x in range(j + 1, i):
                     used[x] = True
         i += length
@@ -313,11 +322,9 @@ def find_names(
                 short.update((parts[0], parts[-1]))
         for words, spans in zip(segmented[src.path], evidence[src.path]):
             spans = list(spans)
-            position = {id(w): x for x, w in enumerate(words)}
             covered = set()
             for sp in spans:
-                start = position[id(sp.words[0])]
-                covered.update(range(start, start + len(sp.words)))
+                covered.update(range(sp.start, sp.start + len(sp.words)))
             n = len(words)
             i = 0
             while i < n:
@@ -334,7 +341,7 @@ def find_names(
                 for k in range(min(max_known, n - i), 0, -1):
                     if any(x in covered for x in range(i, i + k)):
                         continue
-                    sp = _Span(words[i : i + k], "", "known")
+                    sp = _Span(words[i : i + k], "", "known", i)
                     hit = sp.spelling in known or (k == 1 and sp.spelling in short)
                     if hit and (k > 1 or _is_name_word(words[i]) or words[i].latin):
                         spans.append(sp)
