@@ -161,6 +161,22 @@ def test_explanations_name_shared_features():
     assert "num:137" in shared or any("बुमराह"[:3] in t for t in shared)
 
 
+def test_explanations_quote_shared_near_pairs_as_written():
+    sources = corpus()
+    _, index = merge.pair_scores(sources, S)
+    near = merge.shared_near(index, "sources/f1.txt", "sources/f2.txt")
+    assert near and all(len(item) == 2 for item in near)
+    hindi, gujarati = zip(*near)
+    # Each side is a stretch of its own source, in its own script: no skeletons, no "+".
+    # (A long stretch is cut to its two words: "first … second".)
+    assert all(part in FLOOD_HI and "+" not in part for text in hindi for part in text.split(" … "))
+    assert all(part in FLOOD_GU and "+" not in part for text in gujarati for part in text.split(" … "))
+    # The strongest pairs are ones a translation keeps together, e.g. the relief camps.
+    assert any("राहत" in text for text in hindi) or any("नदी" in text for text in hindi)
+    # Sources with nothing side by side in common show nothing.
+    assert merge.shared_near(index, "sources/f1.txt", "sources/x0.txt") == []
+
+
 def test_seeds_kim_lavrov_reports_merge_across_languages(seed_sources):
     groups, _ = cluster(seed_sources)
     names = [{p.split("/")[1][:3] for p in g} for g in groups]

@@ -322,6 +322,9 @@ class Index:
     lang_counts: Counter[str] = field(default_factory=Counter)
     candidates: int = 0  # pairs scored (blocking), for the report and the benchmark
     extra: dict = field(default_factory=dict)
+    # The sources themselves and the ``near`` window, to show shared features as written.
+    sources: dict[str, Source] = field(default_factory=dict)
+    near: int = 3
 
     def vector(self, name: str, path: str, cross: bool) -> Vector:
         return (self.bilingual if cross else self.vectors)[name][path]
@@ -351,6 +354,8 @@ def build_index(sources: dict[str, Source], settings: MergeSettings) -> Index:
         langs=langs,
         days={path: _days(source.published) for path, source in sources.items()},
         lang_counts=Counter(langs.values()),
+        sources=sources,
+        near=settings.near,
     )
 
 
@@ -476,6 +481,53 @@ def shared_features(index: Index, first: str, second: str, top: int = 6) -> list
             contributions.append((a[term] * b[term], term if name == "word" else f"{name}:{term}"))
     contributions.sort(key=lambda item: (-item[0], item[1]))
     return [term for _, term in contributions[:top]]
+
+
+def shared_near(index: Index, first: str, second: str, top: int = 3) -> list[list[str]]:
+    """The ``near`` features contributing most to a pair's score, as written in each source:
+    ``[words in first, words in second]`` per feature, e.g. ``["पुलिस पर हमला", "પોલીસ પર હુમલો"]``
+    (the two words in text order, with the words between them when there are few). The vectors are the ones the
+    score used: the bilingual projection for a Hindi-Gujarati pair."""
+    cross = index.langs[first] != index.langs[second]
+    a, b = index.vector("near", first, cross), index.vector("near", second, cross)
+    if not a or not b:
+        return []
+    ranked = sorted(((a[t] * b[t], t) for t in a.keys() & b.keys()), key=lambda item: (-item[0], item[1]))
+    keys = [term for _, term in ranked[:top]]
+    if not keys:
+        return []
+    found_first = _near_as_written(index, first, keys)
+    found_second = _near_as_written(index, second, keys)
+    return [[found_first.get(key, key), found_second.get(key, key)] for key in keys]
+
+
+def _near_as_written(index: Index, path: str, keys: list[str]) -> dict[str, str]:
+    """For each ``near`` feature in ``keys``: its first occurrence in the source, as the stretch
+    of text from its first word to its second (the same words and window as ``near_pairs``)."""
+    source = index.sources.get(path)
+    if source is None:
+        return {}
+    wanted = set(keys)
+    found: dict[str, str] = {}
+    parts = ([source.title] if source.title else []) + list(source.text)
+    for part in parts:
+        # (token position, skeleton) of the content words that have a skeleton, in text order.
+        words = tokens(part)
+        keyed = []
+        for position, token in enumerate(words):
+            kind, value = _token_key(token, source.lang)
+            if kind == 1:
+                key = skeleton(value)
+                if key:
+                    keyed.append((position, key))
+        for i, (start, x) in enumerate(keyed):
+            for end, y in keyed[i + 1 : i + 1 + index.near]:
+                pair = f"{x}+{y}" if x < y else f"{y}+{x}"
+                if x != y and pair in wanted and pair not in found:
+                    found[pair] = " ".join(words[start : end + 1]) if end - start < 5 else f"{words[start]} … {words[end]}"
+        if len(found) == len(wanted):
+            break
+    return found
 
 
 # --- clustering --------------------------------------------------------------

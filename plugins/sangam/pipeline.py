@@ -19,7 +19,7 @@ from . import editorial as editorial_stage
 from . import ids as ids_stage
 from . import names as names_stage
 from .clean import clean, page_chrome
-from .merge import Index, MergeSettings, average_link, pair_scores, shared_features
+from .merge import Index, MergeSettings, average_link, pair_scores, shared_features, shared_near
 from .model import Digest, Entity, Event, Rejection, Source
 from .read import read_all
 from .slugs import entity_slugs, source_slug
@@ -285,6 +285,7 @@ def explain(
             "b": b,
             "score": round(score, 4),
             "shared": shared_features(index, a, b) if index is not None else [],
+            "near": shared_near(index, a, b) if index is not None else [],
         }
         for (a, b), score in inside.items()
     ]
@@ -336,4 +337,5 @@ def near_misses(
     misses = misses[:200]
     for miss in misses:  # shared features of the reported pairs only
         miss["shared"] = shared_features(index, miss["a"], miss["b"]) if index is not None else []
+        miss["near"] = shared_near(index, miss["a"], miss["b"]) if index is not None else []
     return misses
