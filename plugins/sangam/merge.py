@@ -13,6 +13,8 @@ virama, nukta, ळ/ल). Each article then has sparse, IDF-weighted vectors
 * ``word``: the simplified words;
 * ``gram``: character 4-grams of those words, so cognates with different
   inflection (नागरिकों / નાગરિકો) still share most of their features;
+* ``seq``: pairs of consecutive content words, each cut to its first ``prefix`` letters:
+  a translated sentence keeps its order of content words;
 * ``num``: numbers (Devanagari, Gujarati and Latin digits alike);
 * ``near``: unordered pairs of words at most ``near`` words apart, each word
   cut to its consonant skeleton (``skeleton``: vowel signs dropped, letters the
@@ -28,17 +30,25 @@ virama, nukta, ळ/ल). Each article then has sparse, IDF-weighted vectors
   *different* events about the same people share them too (weighting them
   merged same-topic stories on the development corpus).
 
-The similarity of two articles is a weighted sum of the per-field cosines.
-Hindi-Gujarati pairs share fewer features than same-language pairs even when
-they report the same event; their score is divided by a calibration factor
-(``cross_language``) so that one threshold serves both.
+The similarity of two articles is a weighted mean of the per-field cosines
+(``weights``; a field that one of the two has no features in does not count).
+Hindi-Gujarati pairs are scored so that one threshold serves both kinds of pair
+(``_cross_language``): the same weighted mean, but over the *bilingual
+projection* of the vectors (each field cut to the features the collection
+attests in both languages, renormalised), so that words only one language uses
+do not dilute the score; in a small collection that projection is little more
+than the pair's own words, so it is trusted in proportion to the evidence,
+n / (n + ``cross_language_prior``) for n articles in the smaller language, and
+the rest of the score comes from the plain cosines with
+``cross_language_weights``, where names (one key in any script) carry the match.
 
 Candidates and clustering
 -------------------------
 Candidate pairs come from an inverted index over each article's most
-distinctive features (its top ``block_features`` by weight, ignoring features
-in more than ``max_df_share`` of the articles): only pairs that share such a
-feature are ever scored. Clustering is average-link agglomeration over that
+distinctive word, number and name features (its top ``block_features`` by
+weight, ignoring features in more than ``max_df_share`` of the articles or in
+more than ``max_postings`` of them): only pairs that share such a feature are
+ever scored. Clustering is average-link agglomeration over that
 sparse graph (missing pairs count as 0): an article joins an event only if its
 mean similarity to *all* members clears the threshold, so one shared person or
 phrase cannot chain two stories. Stated publication dates further apart than
@@ -77,7 +87,6 @@ class MergeSettings:
     max_postings: int = 20
     max_day_gap: int = 10  # stated publication dates further apart weigh against a merge
     date_penalty: float = 0.5
-    cross_language: float = 1.0  # Hindi-Gujarati scores are divided by this
     weights: tuple[tuple[str, float], ...] = (("word", 0.3), ("gram", 0.3), ("seq", 0.2), ("num", 0.1), ("name", 0.0), ("near", 0.3))
     # Small collections: how many articles per language before the bilingual projection is
     # trusted half-way, and the field weights of the plain cross-language score (names count).
@@ -444,7 +453,7 @@ def _cross_language(index: Index, first: str, second: str, projected: float, set
     plain = _weighted(index, first, second, plain_parts, dict(settings.cross_language_weights), False)
     evidence = min(index.lang_counts.get("hi", 0), index.lang_counts.get("gu", 0))
     trust = evidence / (evidence + settings.cross_language_prior)
-    return (trust * projected + (1.0 - trust) * plain) / settings.cross_language
+    return trust * projected + (1.0 - trust) * plain
 
 
 def pair_score(index: Index, first: str, second: str, settings: MergeSettings) -> float:
