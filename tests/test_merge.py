@@ -177,6 +177,24 @@ def test_explanations_quote_shared_near_pairs_as_written():
     assert merge.shared_near(index, "sources/f1.txt", "sources/x0.txt") == []
 
 
+def test_near_scores_only_pairs_across_the_languages():
+    sources = corpus()
+    scores, index = merge.pair_scores(sources, S)
+    assert index.bilingual["near"]["sources/v1.txt"] and not index.vectors["near"]["sources/v1.txt"]
+    # A same-language pair is scored without the field (as if it had no near features) ...
+    key = ("sources/x3.txt", "sources/x4.txt")
+    parts = merge.field_scores(index, *key)
+    assert parts["near"] == 0.0
+    weights = {n: w for n, w in S.weights if n != "near"}
+    present = [n for n in weights if index.vectors[n][key[0]] and index.vectors[n][key[1]]]
+    expected = sum(weights[n] * parts[n] for n in present) / sum(weights[n] for n in present)
+    assert merge.pair_score(index, *key, S) == pytest.approx(expected)
+    # ... and explained without it; with cross_language_only=() it counts for every pair.
+    assert merge.shared_near(index, *key) == []
+    _, everywhere = merge.pair_scores(sources, dataclasses.replace(S, cross_language_only=()))
+    assert everywhere.vectors["near"]["sources/v1.txt"]
+
+
 def test_seeds_kim_lavrov_reports_merge_across_languages(seed_sources):
     groups, _ = cluster(seed_sources)
     names = [{p.split("/")[1][:3] for p in g} for g in groups]

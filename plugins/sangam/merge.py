@@ -23,7 +23,8 @@ virama, nukta, ळ/ल). Each article then has sparse, IDF-weighted vectors
   together, so they share these pairs even where the words differ in vowels,
   endings or order; two reports of the same topic share words, seldom pairs.
   This is the field that tells a translation from a same-topic story best
-  across the languages;
+  across the languages, and it scores Hindi-Gujarati pairs only
+  (``cross_language_only``): within one language the other fields do that job;
 * ``name``: the entity keys found by the names stage, when there are any.
   They generate candidates, explain merges and link related events, but weigh
   0 in the score by default: names are already among the words, and reports of
@@ -94,6 +95,10 @@ class MergeSettings:
     # same-topic stories well enough to be trusted half-way at 20 articles per language.
     cross_language_prior: float = 20.0
     cross_language_weights: tuple[tuple[str, float], ...] = (("word", 0.3), ("gram", 0.3), ("seq", 0.2), ("num", 0.1), ("name", 0.5))
+    # Fields that score Hindi-Gujarati pairs only (over the bilingual projection). Within one
+    # language the words, n-grams and sequences already tell a copy from a same-topic story;
+    # ``near`` there changed no dev or seed event and cost a fifth of the merge stage.
+    cross_language_only: tuple[str, ...] = ("near",)
     gram: int = 4  # length of the character n-grams
     cap: float = 1.0  # largest share of a unit vector one feature may hold
     prefix: int = 2  # letters of each word kept in the word-sequence features
@@ -347,15 +352,23 @@ def build_index(sources: dict[str, Source], settings: MergeSettings) -> Index:
     dfs: dict[str, Counter[str]] = {}
     for name in FIELDS:
         counts = {path: features[path][name] for path in features}
-        vectors[name], dfs[name] = tfidf(counts, settings.cap)
+        cross_only = name in settings.cross_language_only
+        if cross_only:  # no same-language vectors: the field is absent from those pairs
+            vectors[name] = {path: {} for path in counts}
+        else:
+            vectors[name], dfs[name] = tfidf(counts, settings.cap)
         by_lang: dict[str, set[str]] = defaultdict(set)
         for path, found in counts.items():
             by_lang[langs[path]].update(found)
         if len(by_lang) > 1:
             shared = set.intersection(*by_lang.values())
-            bilingual[name], _ = tfidf({p: Counter({t: n for t, n in c.items() if t in shared}) for p, c in counts.items()}, settings.cap)
+            bilingual[name], df = tfidf({p: Counter({t: n for t, n in c.items() if t in shared}) for p, c in counts.items()}, settings.cap)
+            if cross_only:
+                dfs[name] = df
         else:
             bilingual[name] = vectors[name]
+            if cross_only:
+                dfs[name] = Counter()
     return Index(
         vectors=vectors,
         bilingual=bilingual,
@@ -449,8 +462,12 @@ def _cross_language(index: Index, first: str, second: str, projected: float, set
     the rest comes from the plain cosines, where names (one key in any script)
     carry the cross-language match.
     """
-    plain_parts = {name: cosine(index.vectors[name][first], index.vectors[name][second]) for name in FIELDS}
-    plain = _weighted(index, first, second, plain_parts, dict(settings.cross_language_weights), False)
+    weights = dict(settings.cross_language_weights)
+    # Fields weighing 0 here (``near``) only count as present: no cosine for them.
+    plain_parts = {
+        name: cosine(index.vectors[name][first], index.vectors[name][second]) if weights.get(name) else 0.0 for name in FIELDS
+    }
+    plain = _weighted(index, first, second, plain_parts, weights, False)
     evidence = min(index.lang_counts.get("hi", 0), index.lang_counts.get("gu", 0))
     trust = evidence / (evidence + settings.cross_language_prior)
     return trust * projected + (1.0 - trust) * plain
@@ -495,8 +512,9 @@ def shared_features(index: Index, first: str, second: str, top: int = 6) -> list
 def shared_near(index: Index, first: str, second: str, top: int = 3) -> list[list[str]]:
     """The ``near`` features contributing most to a pair's score, as written in each source:
     ``[words in first, words in second]`` per feature, e.g. ``["पुलिस पर हमला", "પોલીસ પર હુમલો"]``
-    (the two words in text order, with the words between them when there are few). The vectors are the ones the
-    score used: the bilingual projection for a Hindi-Gujarati pair."""
+    (the two words in text order, with the words between them when there are few). The
+    vectors are the ones the score used: the bilingual projection for a Hindi-Gujarati pair,
+    none for a pair in one language (``cross_language_only``)."""
     cross = index.langs[first] != index.langs[second]
     a, b = index.vector("near", first, cross), index.vector("near", second, cross)
     if not a or not b:
