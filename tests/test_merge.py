@@ -195,6 +195,22 @@ def test_near_scores_only_pairs_across_the_languages():
     assert everywhere.vectors["near"]["sources/v1.txt"]
 
 
+def test_a_translation_of_one_version_joins_both_versions_of_the_text():
+    langs = {"h1": "hi", "h2": "hi", "h3": "hi", "g": "gu", "g2": "gu"}
+    # h1 and h2: one agency text, h1 cut; g translates the part h1 lacks.
+    scores = {("g", "h1"): 0.10, ("g", "h2"): 0.30, ("h1", "h2"): 0.90, ("h2", "h3"): 0.85, ("g2", "h1"): 0.15}
+    seen = merge.version_scores(scores, langs, 0.8)
+    assert seen[("g", "h1")] == 0.30 and seen[("g", "h3")] == 0.30  # each direct copy of h2 ...
+    assert seen[("g2", "h2")] == 0.15 and ("g2", "h3") not in seen  # ... never a chain of copies
+    assert seen[("h1", "h2")] == 0.90 and ("h1", "h3") not in seen  # same-language pairs unchanged
+    assert merge.version_scores(scores, langs, None) is scores
+    paths = ["g", "h1", "h2"]
+    apart = merge.average_link(paths, {k: v for k, v in scores.items() if set(k) <= set(paths)}, S.threshold)
+    assert ["g"] in apart  # mean 0.20 against the two versions: under the threshold
+    together = merge.average_link(paths, merge.version_scores({k: v for k, v in scores.items() if set(k) <= set(paths)}, langs, 0.8), S.threshold)
+    assert together == [["g", "h1", "h2"]]
+
+
 def test_seeds_kim_lavrov_reports_merge_across_languages(seed_sources):
     groups, _ = cluster(seed_sources)
     names = [{p.split("/")[1][:3] for p in g} for g in groups]

@@ -53,7 +53,11 @@ ever scored. Clustering is average-link agglomeration over that
 sparse graph (missing pairs count as 0): an article joins an event only if its
 mean similarity to *all* members clears the threshold, so one shared person or
 phrase cannot chain two stories. Stated publication dates further apart than
-``max_day_gap`` multiply the pair score by ``date_penalty``.
+``max_day_gap`` multiply the pair score by ``date_penalty``. Partial coverage
+(``version_scores``): two sources in one language scoring at least ``version``
+are versions of one text, and for clustering a source in the other language
+scores against each of them as against the best one it matches, so a
+translation of the longer version is not held apart by the cut one.
 
 Editorial overrides (``editorial.py``) act on the graph: "together" groups are
 merged before clustering and "apart" pairs can never end in one cluster.
@@ -99,6 +103,10 @@ class MergeSettings:
     # language the words, n-grams and sequences already tell a copy from a same-topic story;
     # ``near`` there changed no dev or seed event and cost a fifth of the merge stage.
     cross_language_only: tuple[str, ...] = ("near",)
+    # Same-language sources scoring at least this are versions of one text (a copy, cut or
+    # edited); for clustering, a source in the other language scores against each version as
+    # well as against the best of them (``version_scores``). None: off.
+    version: float | None = 0.8
     gram: int = 4  # length of the character n-grams
     cap: float = 1.0  # largest share of a unit vector one feature may hold
     prefix: int = 2  # letters of each word kept in the word-sequence features
@@ -558,6 +566,39 @@ def _near_as_written(index: Index, path: str, keys: list[str]) -> dict[str, str]
 
 
 # --- clustering --------------------------------------------------------------
+
+
+def version_scores(scores: dict[tuple[str, str], float], langs: dict[str, str], version: float | None) -> dict[tuple[str, str], float]:
+    """The scores clustering uses: partial coverage across the languages.
+
+    Two sources in one language that score at least ``version`` are versions of one text,
+    one perhaps cut or edited (agency copy republished by two outlets). A translation made
+    from one version shares little with the cut parts of the other, and average link would
+    hold that against it. So a source in the *other* language scores against each version
+    as well as against the best version it matches directly (its direct near-copies only,
+    never a chain of them). Pairs in one language keep their scores.
+    """
+    if version is None:
+        return scores
+    copies: dict[str, list[str]] = defaultdict(list)
+    for (a, b), score in scores.items():
+        if score >= version and langs[a] == langs[b]:
+            copies[a].append(b)
+            copies[b].append(a)
+    if not copies:
+        return scores
+    result = dict(scores)
+    for (a, b), score in scores.items():
+        if langs[a] == langs[b]:
+            continue
+        for source, other in ((a, b), (b, a)):
+            for copy in copies.get(other, ()):
+                key = (source, copy) if source < copy else (copy, source)
+                if result.get(key, 0.0) < score:
+                    result[key] = score
+    return dict(sorted(result.items()))
+
+
 
 
 def average_link(
