@@ -177,9 +177,9 @@ def test_explanations_quote_shared_near_pairs_as_written():
     assert merge.shared_near(index, "sources/f1.txt", "sources/x0.txt") == []
 
 
-def test_near_scores_only_pairs_across_the_languages():
+def test_near_can_score_only_pairs_across_the_languages():
     sources = corpus()
-    scores, index = merge.pair_scores(sources, S)
+    scores, index = merge.pair_scores(sources, dataclasses.replace(S, cross_language_only=("near",)))
     assert index.bilingual["near"]["sources/v1.txt"] and not index.vectors["near"]["sources/v1.txt"]
     # A same-language pair is scored without the field (as if it had no near features) ...
     key = ("sources/x3.txt", "sources/x4.txt")
@@ -189,9 +189,9 @@ def test_near_scores_only_pairs_across_the_languages():
     present = [n for n in weights if index.vectors[n][key[0]] and index.vectors[n][key[1]]]
     expected = sum(weights[n] * parts[n] for n in present) / sum(weights[n] for n in present)
     assert merge.pair_score(index, *key, S) == pytest.approx(expected)
-    # ... and explained without it; with cross_language_only=() it counts for every pair.
+    # ... and explained without it; by default it counts for every pair.
     assert merge.shared_near(index, *key) == []
-    _, everywhere = merge.pair_scores(sources, dataclasses.replace(S, cross_language_only=()))
+    _, everywhere = merge.pair_scores(sources, S)
     assert everywhere.vectors["near"]["sources/v1.txt"]
 
 
