@@ -21,6 +21,7 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 
 playwright_api = pytest.importorskip("playwright.sync_api")
+expect = playwright_api.expect
 
 DEVA = re.compile(r"[\u0900-\u0963\u0966-\u097f]")
 GUJR = re.compile(r"[\u0a80-\u0aff]")
@@ -207,8 +208,15 @@ def test_published_build_resolves_under_the_sub_path_with_siteurl(published, bro
     page, watch, response = open_page(ctx, published.base + "no/such/page.html")
     assert response.status == 404
     assert page.locator("h1").count() == 1
-    page.locator("main a").first.click()
-    assert page.url.startswith(published.base) and page.locator("h1").count() == 1
+    link = page.locator("main a").first
+    target = link.evaluate("a => a.href")  # resolved against the page: SITEURL must keep /sangam/
+    assert target.startswith(published.base), target
+    link.click()
+    # Wait for the navigation and the new document's load (stylesheets included) before looking:
+    # right after the click the URL may have changed while the new page is still empty.
+    page.wait_for_url(target, wait_until="load")
+    assert page.url.startswith(published.base)
+    expect(page.locator("h1")).to_have_count(1)
     assert page.evaluate("getComputedStyle(document.body).fontFamily").find("Sangam") >= 0  # stylesheet loaded
     page.screenshot(path=str(ARTIFACTS / "404-phone.png"), full_page=True)
     ctx.close()

@@ -91,6 +91,22 @@ def test_build_report_lists_skipped_files(tmp_path):
     assert "sources/empty.txt" in report and "sources/english.txt" in report
 
 
+def test_build_report_quotes_the_words_found_side_by_side(seeds_site, seeds_events):
+    report = (seeds_site / "report.html").read_text(encoding="utf-8")
+    merged = next(e for e in seeds_events["events"] if len(e["sources"]) == 3)
+    section = report.split(f">{merged['id']}</a>: 3 sources", 1)[1].split("</section>", 1)[0]
+    # The Hindi-Gujarati pairs of the merged seed event quote their shared near pairs as written,
+    # each side in its own language and script (Gujarati letters, not folded Devanagari).
+    assert "side by side in both:" in section
+    quotes = re.findall(r'<q lang="(hi|gu)">([^<]+)</q>', section)
+    assert {"hi", "gu"} <= {lang for lang, _ in quotes}
+    assert all(re.search("[\u0a80-\u0aff]", text) for lang, text in quotes if lang == "gu")
+    assert all(re.search("[\u0900-\u097f]", text) and "+" not in text for lang, text in quotes if lang == "hi")
+    # ... and so do the near misses (the two Kim-Shoigu reports, a year apart).
+    misses = report.split('id="near-misses"', 1)[1].split('id="dropped"', 1)[0]
+    assert "side by side in both:" in misses
+
+
 def test_a_plugin_failure_fails_the_build(tmp_path):
     content = make_content(tmp_path, {"sources/a.txt": seed_text("001_7e111c7a8da80fb4.txt")})
     (content / "data").mkdir()

@@ -161,6 +161,56 @@ def test_explanations_name_shared_features():
     assert "num:137" in shared or any("बुमराह"[:3] in t for t in shared)
 
 
+def test_explanations_quote_shared_near_pairs_as_written():
+    sources = corpus()
+    _, index = merge.pair_scores(sources, S)
+    near = merge.shared_near(index, "sources/f1.txt", "sources/f2.txt")
+    assert near and all(len(item) == 2 for item in near)
+    hindi, gujarati = zip(*near)
+    # Each side is a stretch of its own source, in its own script: no skeletons, no "+".
+    # (A long stretch is cut to its two words: "first … second".)
+    assert all(part in FLOOD_HI and "+" not in part for text in hindi for part in text.split(" … "))
+    assert all(part in FLOOD_GU and "+" not in part for text in gujarati for part in text.split(" … "))
+    # The strongest pairs are ones a translation keeps together, e.g. the relief camps.
+    assert any("राहत" in text for text in hindi) or any("नदी" in text for text in hindi)
+    # Sources with nothing side by side in common show nothing.
+    assert merge.shared_near(index, "sources/f1.txt", "sources/x0.txt") == []
+
+
+def test_near_can_score_only_pairs_across_the_languages():
+    sources = corpus()
+    scores, index = merge.pair_scores(sources, dataclasses.replace(S, cross_language_only=("near",)))
+    assert index.bilingual["near"]["sources/v1.txt"] and not index.vectors["near"]["sources/v1.txt"]
+    # A same-language pair is scored without the field (as if it had no near features) ...
+    key = ("sources/x3.txt", "sources/x4.txt")
+    parts = merge.field_scores(index, *key)
+    assert parts["near"] == 0.0
+    weights = {n: w for n, w in S.weights if n != "near"}
+    present = [n for n in weights if index.vectors[n][key[0]] and index.vectors[n][key[1]]]
+    expected = sum(weights[n] * parts[n] for n in present) / sum(weights[n] for n in present)
+    assert merge.pair_score(index, *key, S) == pytest.approx(expected)
+    # ... and explained without it; by default it counts for every pair.
+    assert merge.shared_near(index, *key) == []
+    _, everywhere = merge.pair_scores(sources, S)
+    assert everywhere.vectors["near"]["sources/v1.txt"]
+
+
+def test_a_translation_of_one_version_joins_both_versions_of_the_text():
+    langs = {"h1": "hi", "h2": "hi", "h3": "hi", "g": "gu", "g2": "gu"}
+    # h1 and h2: one agency text, h1 cut; g translates the part h1 lacks.
+    scores = {("g", "h1"): 0.10, ("g", "h2"): 0.30, ("h1", "h2"): 0.90, ("h2", "h3"): 0.85, ("g2", "h1"): 0.15}
+    seen = merge.version_scores(scores, langs, 0.8)
+    assert seen[("g", "h1")] == 0.30 and seen[("g", "h3")] == 0.30  # each direct copy of h2 ...
+    assert seen[("g2", "h2")] == 0.15 and ("g2", "h3") not in seen  # ... never a chain of copies
+    assert seen[("h1", "h2")] == 0.90 and ("h1", "h3") not in seen  # same-language pairs unchanged
+    assert merge.version_scores(scores, langs, None) is scores
+    paths = ["g", "h1", "h2"]
+    apart = merge.average_link(paths, {k: v for k, v in scores.items() if set(k) <= set(paths)}, S.threshold)
+    assert ["g"] in apart  # mean 0.20 against the two versions: under the threshold
+    together = merge.average_link(paths, merge.version_scores({k: v for k, v in scores.items() if set(k) <= set(paths)}, langs, 0.8), S.threshold)
+    assert together == [["g", "h1", "h2"]]
+
+
 def test_seeds_kim_lavrov_reports_merge_across_languages(seed_sources):
     groups, _ = cluster(seed_sources)
     names = [{p.split("/")[1][:3] for p in g} for g in groups]

@@ -19,7 +19,7 @@ from . import editorial as editorial_stage
 from . import ids as ids_stage
 from . import names as names_stage
 from .clean import clean, page_chrome
-from .merge import Index, MergeSettings, average_link, pair_scores, shared_features
+from .merge import Index, MergeSettings, average_link, pair_scores, shared_features, shared_near, version_scores
 from .model import Digest, Entity, Event, Rejection, Source
 from .read import read_all
 from .slugs import entity_slugs, source_slug
@@ -154,7 +154,8 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
 
     def merge():
         scores, index = pair_scores(sources, settings.merge)
-        groups = average_link(list(sources), scores, settings.merge.threshold, overrides.together, overrides.apart)
+        clustering = version_scores(scores, index.langs, settings.merge.version)
+        groups = average_link(list(sources), clustering, settings.merge.threshold, overrides.together, overrides.apart)
         return groups, scores, index
 
     groups, scores, index = timer.run("merge", merge)
@@ -285,14 +286,17 @@ def explain(
             "b": b,
             "score": round(score, 4),
             "shared": shared_features(index, a, b) if index is not None else [],
+            "near": shared_near(index, a, b) if index is not None else [],
         }
         for (a, b), score in inside.items()
     ]
     pairs.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
     fit = {}
     if len(members) > 1:
+        # As clustering saw them: across the languages, a version of a text counts as its copies.
+        seen = version_scores(inside, index.langs, settings.version) if index is not None and settings else inside
         for path in members:
-            total = sum(score for pair, score in inside.items() if path in pair)
+            total = sum(score for pair, score in seen.items() if path in pair)
             fit[path] = round(total / (len(members) - 1), 4)
     return {
         "pairs": pairs[:12],
@@ -336,4 +340,5 @@ def near_misses(
     misses = misses[:200]
     for miss in misses:  # shared features of the reported pairs only
         miss["shared"] = shared_features(index, miss["a"], miss["b"]) if index is not None else []
+        miss["near"] = shared_near(index, miss["a"], miss["b"]) if index is not None else []
     return misses
