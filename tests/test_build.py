@@ -107,6 +107,15 @@ def test_build_report_quotes_the_words_found_side_by_side(seeds_site, seeds_even
     assert "side by side in both:" in misses
 
 
+def test_build_report_names_shared_people_by_their_latin_form(seeds_site, seeds_events):
+    report = (seeds_site / "report.html").read_text(encoding="utf-8")
+    shown = {name.strip() for name in re.findall(r"name:([^<,]+)", report)}
+    assert shown, "the seeds' merged and near-missed pairs share names"
+    # The display name of an entity of the digest, never the internal consonant key (name:srglvrv).
+    latin = {name["latin"] for event in seeds_events["events"] for name in event["names"]}
+    assert shown <= latin, shown - latin
+
+
 def test_a_plugin_failure_fails_the_build(tmp_path):
     content = make_content(tmp_path, {"sources/a.txt": seed_text("001_7e111c7a8da80fb4.txt")})
     (content / "data").mkdir()

@@ -505,13 +505,18 @@ def pair_scores(sources: dict[str, Source], settings: MergeSettings) -> tuple[di
     return scores, index
 
 
-def shared_features(index: Index, first: str, second: str, top: int = 6) -> list[str]:
-    """The features contributing most to a pair's score, readable (for the build report)."""
+def shared_features(
+    index: Index, first: str, second: str, top: int = 6, labels: dict[str, str] | None = None
+) -> list[str]:
+    """The features contributing most to a pair's score, readable (for the build report);
+    ``labels`` turns a name's key into its display form."""
+    labels = labels or {}
     contributions: list[tuple[float, str]] = []
     for name in ("name", "num", "word"):
         a, b = index.vectors[name][first], index.vectors[name][second]
         for term in a.keys() & b.keys():
-            contributions.append((a[term] * b[term], term if name == "word" else f"{name}:{term}"))
+            shown = term if name == "word" else f"{name}:{labels.get(term, term) if name == 'name' else term}"
+            contributions.append((a[term] * b[term], shown))
     contributions.sort(key=lambda item: (-item[0], item[1]))
     return [term for _, term in contributions[:top]]
 

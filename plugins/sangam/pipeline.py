@@ -180,7 +180,7 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
         entities=entities,
         rejected=rejected,
         generated=generated + ("T00:00:00Z" if len(generated) == 10 else ""),
-        near_misses=near_misses(scores, groups, settings.merge, index),
+        near_misses=near_misses(scores, groups, settings.merge, index, name_labels(entities)),
         warnings=list(overrides.warnings),
         redirects=ids_stage.retired_ids(registry, [(e.id, e.sources) for e in events]),
     )
@@ -198,6 +198,7 @@ def assemble_events(
     groups = sorted((sorted(group) for group in groups), key=lambda group: group[0])
     event_ids = ids_stage.assign_ids(groups, sources, registry or {})
     events: list[Event] = []
+    labels = name_labels(entities)
     for group, identifier in zip(groups, event_ids):
         members = [sources[path] for path in group]
         titles, from_lead = choose_titles(members)
@@ -216,7 +217,7 @@ def assemble_events(
                 date=when,
                 date_provenance=provenance,
                 names=[key for key in ranked if key in entities],
-                explanation=explain(group, scores, index, merge_settings),
+                explanation=explain(group, scores, index, merge_settings, labels),
             )
         )
     link_related(events, scores=scores, minimum_score=merge_settings.threshold * 0.75)
@@ -269,11 +270,17 @@ def link_related(
         event.related = [events[o].id for o in ranked[:8]]
 
 
+def name_labels(entities: dict[str, Entity]) -> dict[str, str]:
+    """Entity key -> Latin name, so the report says ``name:Sergei Lavrov``, not the key."""
+    return {key: entity.latin for key, entity in entities.items()}
+
+
 def explain(
     group: list[str],
     scores: dict[tuple[str, str], float],
     index: Index | None = None,
     settings: MergeSettings | None = None,
+    labels: dict[str, str] | None = None,
 ) -> dict:
     """Why an event's sources were merged: each source's mean score against the rest
     (what average-link required to clear the threshold) and the strongest pairs with
@@ -285,7 +292,7 @@ def explain(
             "a": a,
             "b": b,
             "score": round(score, 4),
-            "shared": shared_features(index, a, b) if index is not None else [],
+            "shared": shared_features(index, a, b, labels=labels) if index is not None else [],
             "near": shared_near(index, a, b) if index is not None else [],
         }
         for (a, b), score in inside.items()
@@ -327,6 +334,7 @@ def near_misses(
     groups: list[list[str]],
     settings: MergeSettings,
     index: Index | None = None,
+    labels: dict[str, str] | None = None,
 ) -> list[dict]:
     """Pairs in different events scoring just under the threshold (or above it, when the
     rest of the event pulled the average down), strongest first."""
@@ -339,6 +347,6 @@ def near_misses(
     misses.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
     misses = misses[:200]
     for miss in misses:  # shared features of the reported pairs only
-        miss["shared"] = shared_features(index, miss["a"], miss["b"]) if index is not None else []
+        miss["shared"] = shared_features(index, miss["a"], miss["b"], labels=labels) if index is not None else []
         miss["near"] = shared_near(index, miss["a"], miss["b"]) if index is not None else []
     return misses
