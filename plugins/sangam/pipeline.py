@@ -270,6 +270,10 @@ def link_related(
         event.related = [events[o].id for o in ranked[:8]]
 
 
+# Pairs of an event whose shared features the report shows, strongest first.
+EXPLAINED_PAIRS = 12
+
+
 def name_labels(entities: dict[str, Entity]) -> dict[str, str]:
     """Entity key -> Latin name, so the report says ``name:Sergei Lavrov``, not the key."""
     return {key: entity.latin for key, entity in entities.items()}
@@ -287,17 +291,12 @@ def explain(
     the features they share, for the build report."""
     members = sorted(group)
     inside = _inside(members, scores)
-    pairs = [
-        {
-            "a": a,
-            "b": b,
-            "score": round(score, 4),
-            "shared": shared_features(index, a, b, labels=labels) if index is not None else [],
-            "near": shared_near(index, a, b) if index is not None else [],
-        }
-        for (a, b), score in inside.items()
-    ]
+    pairs = [{"a": a, "b": b, "score": round(score, 4)} for (a, b), score in inside.items()]
     pairs.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
+    pairs = pairs[:EXPLAINED_PAIRS]
+    for pair in pairs:  # shared features of the reported pairs only
+        pair["shared"] = shared_features(index, pair["a"], pair["b"], labels=labels) if index is not None else []
+        pair["near"] = shared_near(index, pair["a"], pair["b"]) if index is not None else []
     fit = {}
     if len(members) > 1:
         # As clustering saw them: across the languages, a version of a text counts as its copies.
@@ -306,7 +305,7 @@ def explain(
             total = sum(score for pair, score in seen.items() if path in pair)
             fit[path] = round(total / (len(members) - 1), 4)
     return {
-        "pairs": pairs[:12],
+        "pairs": pairs,
         "fit": fit,
         "threshold": settings.threshold if settings else None,
         "forced": len(members) > 1 and not inside,
