@@ -384,7 +384,14 @@ def median(values):
 
 
 def summarise(n: int, args, runs: dict) -> dict:
-    ok = {kind: [r for r in records if r["exit"] == 0 and not r["timed_out"]] for kind, records in runs.items()}
+    # Medians of one code version: the newest commit that has a finished Sangam build (older
+    # records stay in runs.jsonl but are not mixed in).
+    finished = [r for r in runs.get("sangam", []) if r["exit"] == 0 and not r["timed_out"]]
+    newest = max(finished, key=lambda r: r["date"])["commit"] if finished else None
+    ok = {
+        kind: [r for r in records if r["exit"] == 0 and not r["timed_out"] and (newest is None or r.get("commit") == newest)]
+        for kind, records in runs.items()
+    }
     sangam = ok["sangam"]
     stage_names: list[str] = []
     for record in sangam:
