@@ -346,6 +346,8 @@ class Index:
     # The sources themselves and the ``near`` window, to show shared features as written.
     sources: dict[str, Source] = field(default_factory=dict)
     near: int = 3
+    # Tokens of the sources the report last quoted (``_keyed_parts``), oldest first.
+    keyed_parts: dict[str, list] = field(default_factory=dict)
 
     def vector(self, name: str, path: str, cross: bool) -> Vector:
         return (self.bilingual if cross else self.vectors)[name][path]
@@ -540,17 +542,17 @@ def shared_near(index: Index, first: str, second: str, top: int = 3) -> list[lis
     return [[found_first.get(key, key), found_second.get(key, key)] for key in keys]
 
 
-def _near_as_written(index: Index, path: str, keys: list[str]) -> dict[str, str]:
-    """For each ``near`` feature in ``keys``: its first occurrence in the source, as the stretch
-    of text from its first word to its second (the same words and window as ``near_pairs``)."""
-    source = index.sources.get(path)
-    if source is None:
-        return {}
-    wanted = set(keys)
-    found: dict[str, str] = {}
-    parts = ([source.title] if source.title else []) + list(source.text)
-    for part in parts:
-        # (token position, skeleton) of the content words that have a skeleton, in text order.
+def _keyed_parts(index: Index, path: str) -> list[tuple[list[str], list[tuple[int, str]]]]:
+    """Per part of a source (title, paragraphs): its tokens and the (position, skeleton) of the
+    content words that have one, in text order. Kept for the last few sources asked about: an
+    event's explanation asks about each of its sources once per pair."""
+    cache = index.keyed_parts
+    hit = cache.get(path)
+    if hit is not None:
+        return hit
+    source = index.sources[path]
+    parts = []
+    for part in ([source.title] if source.title else []) + list(source.text):
         words = tokens(part)
         keyed = []
         for position, token in enumerate(words):
@@ -559,6 +561,25 @@ def _near_as_written(index: Index, path: str, keys: list[str]) -> dict[str, str]
                 key = skeleton(value)
                 if key:
                     keyed.append((position, key))
+        parts.append((words, keyed))
+    if len(cache) >= KEYED_PARTS_KEPT:
+        cache.pop(next(iter(cache)))
+    cache[path] = parts
+    return parts
+
+
+KEYED_PARTS_KEPT = 32
+
+
+def _near_as_written(index: Index, path: str, keys: list[str]) -> dict[str, str]:
+    """For each ``near`` feature in ``keys``: its first occurrence in the source, as the stretch
+    of text from its first word to its second (the same words and window as ``near_pairs``)."""
+    source = index.sources.get(path)
+    if source is None:
+        return {}
+    wanted = set(keys)
+    found: dict[str, str] = {}
+    for words, keyed in _keyed_parts(index, path):
         for i, (start, x) in enumerate(keyed):
             for end, y in keyed[i + 1 : i + 1 + index.near]:
                 pair = f"{x}+{y}" if x < y else f"{y}+{x}"
