@@ -384,12 +384,19 @@ def median(values):
 
 
 def summarise(n: int, args, runs: dict) -> dict:
-    # Medians of one code version: the newest commit that has a finished Sangam build (older
-    # records stay in runs.jsonl but are not mixed in).
+    # Sangam medians of one code version: the newest commit with a finished Sangam build (older
+    # records stay in runs.jsonl but are not mixed in; "+dirty" counts as that commit and shows
+    # in the row). The floor is plain Pelican, the same whatever our commit: all its runs count.
+    def base(record):
+        return record.get("commit", "").split("+")[0]
+
     finished = [r for r in runs.get("sangam", []) if r["exit"] == 0 and not r["timed_out"]]
-    newest = max(finished, key=lambda r: r["date"])["commit"] if finished else None
+    newest = base(max(finished, key=lambda r: r["date"])) if finished else None
     ok = {
-        kind: [r for r in records if r["exit"] == 0 and not r["timed_out"] and (newest is None or r.get("commit") == newest)]
+        kind: [
+            r for r in records
+            if r["exit"] == 0 and not r["timed_out"] and (kind == "floor" or newest is None or base(r) == newest)
+        ]
         for kind, records in runs.items()
     }
     sangam = ok["sangam"]
@@ -402,7 +409,7 @@ def summarise(n: int, args, runs: dict) -> dict:
         "n": n,
         "seed": args.seed,
         "repeats": len(sangam),
-        "commit": ", ".join(sorted({r["commit"] for r in sangam})) or commit(),
+        "commit": ", ".join(sorted({r["commit"] for kind in ("sangam", "cold_cache", "rebuild") for r in ok[kind]})) or commit(),
         "date": max((r["date"] for r in sangam), default=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")),
         "failed": None if sangam else (runs["sangam"][0]["last_lines"] if runs["sangam"] else "not run"),
         "wall": median(r["wall"] for r in sangam),
