@@ -197,8 +197,13 @@ def near_pairs(words: list[str], window: int = 3) -> list[str]:
     for i, first in enumerate(keys):
         for second in keys[i + 1 : i + 1 + window]:
             if first != second:
-                pairs.append(f"{first}+{second}" if first < second else f"{second}+{first}")
+                pairs.append(near_key(first, second))
     return pairs
+
+
+def near_key(first: str, second: str) -> str:
+    """The feature of two skeletons seen side by side, in either order."""
+    return f"{first}+{second}" if first < second else f"{second}+{first}"
 
 
 def match_words(text: str, lang: str) -> tuple[list[str], list[str]]:
@@ -443,11 +448,19 @@ def candidate_pairs(index: Index, settings: MergeSettings) -> set[tuple[str, str
 # --- scores ----------------------------------------------------------------
 
 
-def field_scores(index: Index, first: str, second: str) -> dict[str, float]:
+def field_scores(index: Index, first: str, second: str, fields: tuple[str, ...] = FIELDS) -> dict[str, float]:
+    """Per-field cosines of a pair; fields not in ``fields`` are 0 (not computed)."""
     cross = index.langs[first] != index.langs[second]
     return {
-        name: cosine(index.vector(name, first, cross), index.vector(name, second, cross)) for name in FIELDS
+        name: cosine(index.vector(name, first, cross), index.vector(name, second, cross)) if name in fields else 0.0
+        for name in FIELDS
     }
+
+
+@cache
+def _weighted_fields(settings: MergeSettings) -> tuple[str, ...]:
+    """The fields that weigh in a score; the others only count as present or absent."""
+    return tuple(name for name, weight in settings.weights if weight)
 
 
 def combine(index: Index, first: str, second: str, parts: dict[str, float], settings: MergeSettings) -> float:
@@ -494,14 +507,7 @@ def _cross_language(index: Index, first: str, second: str, projected: float, set
 
 
 def pair_score(index: Index, first: str, second: str, settings: MergeSettings) -> float:
-    return combine(index, first, second, field_scores(index, first, second), settings)
-
-
-def _fast_pair_score(index: Index, first: str, second: str, settings: MergeSettings, weighted: tuple[str, ...]) -> float:
-    """``pair_score`` without the cosines of fields weighing 0 (they only count as present)."""
-    cross = index.langs[first] != index.langs[second]
-    parts = {name: cosine(index.vector(name, first, cross), index.vector(name, second, cross)) if name in weighted else 0.0 for name in FIELDS}
-    return combine(index, first, second, parts, settings)
+    return combine(index, first, second, field_scores(index, first, second, _weighted_fields(settings)), settings)
 
 
 def pair_scores(sources: dict[str, Source], settings: MergeSettings) -> tuple[dict[tuple[str, str], float], Index]:
@@ -510,9 +516,8 @@ def pair_scores(sources: dict[str, Source], settings: MergeSettings) -> tuple[di
     scores: dict[tuple[str, str], float] = {}
     pairs = candidate_pairs(index, settings)
     index.candidates = len(pairs)
-    weighted = tuple(name for name, weight in settings.weights if weight)
     for first, second in sorted(pairs):
-        score = _fast_pair_score(index, first, second, settings, weighted)
+        score = pair_score(index, first, second, settings)
         if score > 0:
             scores[(first, second)] = score
     return scores, index
@@ -593,7 +598,7 @@ def _near_as_written(index: Index, path: str, keys: list[str]) -> dict[str, str]
     for words, keyed in _keyed_parts(index, path):
         for i, (start, x) in enumerate(keyed):
             for end, y in keyed[i + 1 : i + 1 + index.near]:
-                pair = f"{x}+{y}" if x < y else f"{y}+{x}"
+                pair = near_key(x, y)
                 if x != y and pair in wanted and pair not in found:
                     found[pair] = " ".join(words[start : end + 1]) if end - start < 5 else f"{words[start]} … {words[end]}"
         if len(found) == len(wanted):
@@ -633,8 +638,6 @@ def version_scores(scores: dict[tuple[str, str], float], langs: dict[str, str], 
                 if result.get(key, 0.0) < score:
                     result[key] = score
     return dict(sorted(result.items()))
-
-
 
 
 def average_link(

@@ -157,13 +157,14 @@ class SangamGenerator(Generator):
         # The searchable pages first (event pages are written by Pelican's article generator
         # before this one): the search index is then built while the rest is written.
         for entity in digest.entities.values():
+            page = export.entity_page(entity)
             writer.write_file(
-                export.entity_page(entity),
+                page,
                 self.get_template("name"),
                 self.context,
                 relative_urls=relative,
                 entity=entity,
-                page_name=export.entity_page(entity).removesuffix(".html"),
+                page_name=page.removesuffix(".html"),
                 **common,
             )
         writer.write_file(
@@ -173,14 +174,15 @@ class SangamGenerator(Generator):
         self.write_moved_pages(writer, relative, common)
         search.indexed_pages_written()
         for source in digest.sources.values():
+            page = export.source_page(source)
             writer.write_file(
-                export.source_page(source),
+                page,
                 self.get_template("source"),
                 self.context,
                 relative_urls=relative,
                 source=source,
                 event=event_of[source.path],
-                page_name=export.source_page(source).removesuffix(".html"),
+                page_name=page.removesuffix(".html"),
                 **common,
             )
         writer.write_file(
