@@ -69,6 +69,7 @@ import math
 from operator import mul
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
@@ -241,6 +242,23 @@ def source_features(
 ) -> dict[str, Counter[str]]:
     """Per-field feature counts of a source: words, character n-grams, numbers, names.
     ``canon`` (feature -> its shared string) makes equal features one object across sources."""
+    return with_names(text_features(source, gram, prefix, near, canon), source)
+
+
+def with_names(text: dict[str, Counter[str]], source: Source) -> dict[str, Counter[str]]:
+    """A source's text features plus its ``name`` field (from the names stage, which
+    depends on the whole collection: kept out of the cacheable part), in ``FIELDS`` order."""
+    names: Counter[str] = Counter()
+    for mention in source.names:
+        names[mention.key] += max(1, mention.count)
+    return {name: names if name == "name" else text[name] for name in FIELDS}
+
+
+def text_features(
+    source: Source, gram: int = 4, prefix: int = 2, near: int = 3, canon: dict[str, str] | None = None
+) -> dict[str, Counter[str]]:
+    """The features of a source that depend on its language, title and text only (every
+    field but ``name``): the part the pipeline may keep between builds (``cache.py``)."""
     all_words: list[str] = []
     all_numbers: list[str] = []
     all_sequences: list[str] = []
@@ -267,8 +285,7 @@ def source_features(
         all_grams.extend(_grams(word, gram) * count)
     fields["gram"] = Counter(all_grams)
     fields["near"] = Counter(all_near)
-    for mention in source.names:
-        fields["name"][mention.key] += max(1, mention.count)
+    del fields["name"]
     if canon is not None:
         # One string object per distinct feature across the collection, not one per source
         # (at 1,000 sources the index held ~2.7 M feature keys, most of them repeats).
@@ -365,10 +382,15 @@ class Index:
         return (self.bilingual if cross else self.vectors)[name][path]
 
 
-def build_index(sources: dict[str, Source], settings: MergeSettings) -> Index:
+def build_index(
+    sources: dict[str, Source], settings: MergeSettings, text: Mapping[str, dict[str, Counter[str]]] | None = None
+) -> Index:
+    """``text``: the sources' ``text_features`` if already made (e.g. from the cache)."""
     canon: dict[str, str] = {}
+    text = text or {}
     features = {
-        path: source_features(source, settings.gram, settings.prefix, settings.near, canon) for path, source in sources.items()
+        path: with_names(text.get(path) or text_features(source, settings.gram, settings.prefix, settings.near, canon), source)
+        for path, source in sources.items()
     }
     del canon
     langs = {path: source.lang for path, source in sources.items()}
@@ -510,9 +532,12 @@ def pair_score(index: Index, first: str, second: str, settings: MergeSettings) -
     return combine(index, first, second, field_scores(index, first, second, _weighted_fields(settings)), settings)
 
 
-def pair_scores(sources: dict[str, Source], settings: MergeSettings) -> tuple[dict[tuple[str, str], float], Index]:
-    """Scores of the candidate pairs (keys ordered), and the index they came from."""
-    index = build_index(sources, settings)
+def pair_scores(
+    sources: dict[str, Source], settings: MergeSettings, text: Mapping[str, dict[str, Counter[str]]] | None = None
+) -> tuple[dict[tuple[str, str], float], Index]:
+    """Scores of the candidate pairs (keys ordered), and the index they came from
+    (``text``: see ``build_index``)."""
+    index = build_index(sources, settings, text)
     scores: dict[tuple[str, str], float] = {}
     pairs = candidate_pairs(index, settings)
     index.candidates = len(pairs)

@@ -19,7 +19,7 @@ from . import editorial as editorial_stage
 from . import ids as ids_stage
 from . import names as names_stage
 from .clean import clean, page_chrome
-from .merge import Index, MergeSettings, average_link, pair_scores, shared_features, shared_near, version_scores
+from .merge import Index, MergeSettings, average_link, pair_scores, shared_features, shared_near, text_features, version_scores
 from .model import Digest, Entity, Event, Rejection, Source
 from .read import read_all
 from .slugs import entity_slugs, source_slug
@@ -114,12 +114,16 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
     timer = timer or StageTimer()
     documents, rejected = timer.run("read", read_all, content_dir, settings.sources_dir, settings.max_source_bytes)
 
+    caching = settings.cache_dir is not None and (settings.cache_read or settings.cache_write)
+
+    def store(file_name: str, version: str, copy=None) -> cache_stage.Store:
+        return cache_stage.Store(settings.cache_dir, file_name, version, settings.cache_read, settings.cache_write, copy).load()
+
     def clean_all():
         chrome = page_chrome(documents)
-        if settings.cache_dir is None or not (settings.cache_read or settings.cache_write):
+        if not caching:
             return [clean(document, chrome) for document in documents]
-        cache = cache_stage.CleanCache(settings.cache_dir, settings.cache_read, settings.cache_write)
-        cache.load()
+        cache = cache_stage.CleanCache(settings.cache_dir, settings.cache_read, settings.cache_write).load()
         cleaned = []
         for document in documents:
             key = cache_stage.record_key(document, chrome)
@@ -129,7 +133,7 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
                 cache.put(key, source)
             cleaned.append(source)
         cache.save()
-        log.info("sangam: feature cache: %d cleaned records reused, %d cleaned", cache.hits, cache.misses)
+        log.info("sangam: cache: %d cleaned records reused, %d cleaned", cache.hits, cache.misses)
         return cleaned
 
     sources_list: list[Source] = timer.run("clean", clean_all)
@@ -142,7 +146,24 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
             rejected.append(Rejection(source.path, "no article text left after removing page boilerplate"))
 
     lexicon = names_stage.load_lexicon(settings.lexicon)
-    mentions, entities = timer.run("names", names_stage.find_names, kept, lexicon)
+
+    def names():
+        if not caching:
+            return names_stage.find_names(kept, lexicon)
+        # Per source: the first pass (keyed by text and lexicon); per spelling: its Latin form.
+        passes = store(cache_stage.NAMES_FILE, cache_stage.analysis_version())
+        context = (cache_stage.analysis_version(), names_stage.lexicon_fingerprint(lexicon))
+        first = passes.memoize(lambda source: names_stage.first_pass(source, lexicon), lambda source: cache_stage.text_key(source, *context))
+        found = {source.path: first(source) for source in kept}
+        passes.save()
+        romanized = store(cache_stage.ROMANIZED_FILE, cache_stage.analysis_version())
+        result = names_stage.find_names(kept, lexicon, found, romanized.memoize(names_stage.romanize))
+        romanized.save()
+        log.info("sangam: cache: %d first passes of names reused, %d made; %d romanizations reused, %d made",
+                 passes.hits, passes.misses, romanized.hits, romanized.misses)
+        return result
+
+    mentions, entities = timer.run("names", names)
     for source in kept:
         source.names = list(mentions.get(source.path, []))
         source.slug = source_slug(source.path)
@@ -153,7 +174,21 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
         log.warning("sangam: %s", warning)
 
     def merge():
-        scores, index = pair_scores(sources, settings.merge)
+        text = None
+        if caching:  # per source: its text features (keyed by text and feature settings)
+            merge_settings = settings.merge
+            context = (cache_stage.analysis_version(), repr((merge_settings.gram, merge_settings.prefix, merge_settings.near)))
+            features = store(cache_stage.FEATURES_FILE, cache_stage.analysis_version())
+            canon: dict[str, str] = {}  # equal features of the new sources share one string
+            made = features.memoize(
+                lambda source: text_features(source, merge_settings.gram, merge_settings.prefix, merge_settings.near, canon),
+                lambda source: cache_stage.text_key(source, *context),
+            )
+            text = {path: made(source) for path, source in sources.items()}
+            features.save()
+            log.info("sangam: cache: %d sources' merge features reused, %d made", features.hits, features.misses)
+        scores, index = pair_scores(sources, settings.merge, text)
+        del text
         clustering = version_scores(scores, index.langs, settings.merge.version)
         groups = average_link(list(sources), clustering, settings.merge.threshold, overrides.together, overrides.apart)
         return groups, scores, index

@@ -4,6 +4,7 @@ Public interface (called by the pipeline and by ``sangam names``):
 
 * ``load_lexicon(path)`` - the editors' lexicon (``content/data/lexicon.tsv``)
 * ``find_names(sources, lexicon)`` - mentions per source and entities by key
+* ``first_pass(source, lexicon)`` - the per-source part of ``find_names`` (cacheable)
 * ``describe(name, lexicon)`` - ``{"latin", "deva", "gujr", "key"}`` for one name
 * ``romanize(name)`` - any script -> Latin display form
 * ``name_key(name)`` - the cross-script identity key used by the build
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 from ..script import fold
 from . import tables
-from .extract import find_names, to_deva, to_gujr
+from .extract import FirstPass, find_names, first_pass, lexicon_fingerprint, to_deva, to_gujr
 from .keys import name_key
 from .lexicon import LexEntry, Lexicon, load_lexicon
 from .romanize import romanize
 
-__all__ = ["Lexicon", "LexEntry", "describe", "find_names", "load_lexicon", "name_key", "romanize"]
+__all__ = [
+    "FirstPass", "Lexicon", "LexEntry", "describe", "find_names", "first_pass", "lexicon_fingerprint", "load_lexicon", "name_key", "romanize",
+]
 
 
 def describe(name: str, lexicon: Lexicon | None = None) -> dict:

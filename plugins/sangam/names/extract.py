@@ -24,7 +24,8 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
-from typing import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 from ..model import Entity, Mention, Source
 from ..script import devanagari_to_gujarati, fold, gujarati_to_devanagari
@@ -273,23 +274,46 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
     return spans
 
 
+class FirstPass(NamedTuple):
+    """What the names stage finds in one source on its own: its words cut into segments,
+    and per segment the spans found on direct evidence (lexicon, acronyms, role words).
+    Depends only on the source's language, title and text and on the lexicon, so the
+    pipeline may keep it between builds (``cache.py``); never changed once made."""
+
+    segments: list[list[Word]]
+    evidence: list[list[_Span]]
+
+
+def first_pass(source: Source, lexicon: Lexicon) -> FirstPass:
+    segments: list[list[Word]] = []
+    for para in ([source.title] if source.title else []) + list(source.text):
+        segments.extend(_segments(para, source.lang))
+    return FirstPass(segments, [_evidence_spans(words, lexicon) for words in segments])
+
+
+def lexicon_fingerprint(lexicon: Lexicon) -> str:
+    """What of the lexicon ``first_pass`` reads, as one string (part of its cache key)."""
+    rows = sorted((s, e.latin, e.kind, e.hi, e.gu) for s, e in lexicon.by_spelling.items())
+    return repr((lexicon.max_words, rows))
+
+
 def find_names(
-    sources: Sequence[Source], lexicon: Lexicon
+    sources: Sequence[Source],
+    lexicon: Lexicon,
+    first_passes: Mapping[str, FirstPass] | None = None,
+    romanizer: Callable[[str], str] | None = None,
 ) -> tuple[dict[str, list[Mention]], dict[str, Entity]]:
-    """Mentions per source path and entities by key (see the module docstring)."""
+    """Mentions per source path and entities by key (see the module docstring).
+    ``first_passes`` (path -> ``first_pass``) and ``romanizer`` (a stand-in for ``romanize``)
+    let the pipeline answer per-source work from its cache; the result is the same."""
     ordered = sorted(sources, key=lambda s: s.path)
-    segmented: dict[str, list[list[Word]]] = {}
-    for src in ordered:
-        segs = []
-        for para in ([src.title] if src.title else []) + list(src.text):
-            segs.extend(_segments(para, src.lang))
-        segmented[src.path] = segs
+    passes = {src.path: (first_passes or {}).get(src.path) or first_pass(src, lexicon) for src in ordered}
+    segmented: dict[str, list[list[Word]]] = {path: found.segments for path, found in passes.items()}
 
     # Pass 1: evidence.  Known spellings (folded) -> kind votes.
     known: dict[str, Counter] = defaultdict(Counter)
-    evidence: dict[str, list[list[_Span]]] = {}
+    evidence: dict[str, list[list[_Span]]] = {path: found.evidence for path, found in passes.items()}
     for src in ordered:
-        evidence[src.path] = [_evidence_spans(words, lexicon) for words in segmented[src.path]]
         for sp_list in evidence[src.path]:
             for sp in sp_list:
                 if sp.evidence != "lexicon":
@@ -421,7 +445,7 @@ def find_names(
 
     entities: dict[str, Entity] = {}
     for key in sorted(surfaces):
-        entities[key] = _entity(key, surfaces[key], _kind(kind_votes[key]) or "person", latin_lex.get(key))
+        entities[key] = _entity(key, surfaces[key], _kind(kind_votes[key]) or "person", latin_lex.get(key), romanizer or romanize)
 
     out: dict[str, list[Mention]] = {}
     for path, ms in mentions.items():
@@ -474,7 +498,7 @@ def _top(counter: Counter, lang: str) -> list[str]:
     return [s for s, _ in sorted(items, key=lambda sc: (-sc[1], -len(sc[0]), sc[0]))]
 
 
-def _entity(key: str, surfaces: Counter, kind: str, entry) -> Entity:
+def _entity(key: str, surfaces: Counter, kind: str, entry, romanize: Callable[[str], str] = romanize) -> Entity:
     hi, gu, latin = _top(surfaces, "hi"), _top(surfaces, "gu"), _top(surfaces, "latin")
     # Display the fullest form: a short form (किम) never names the entity when the full one is known.
     def fullest(xs):
