@@ -5,7 +5,9 @@ from __future__ import annotations
 import dataclasses
 import pickle
 
-from conftest import ROOT, copy_seeds
+import pytest
+
+from conftest import ROOT, build_site, copy_seeds
 
 from sangam import cache
 from sangam.pipeline import PipelineSettings, build_digest
@@ -79,4 +81,81 @@ def test_a_damaged_cache_is_ignored(tmp_path):
     store = tmp_path / "cache"
     store.mkdir()
     (store / cache.FILE_NAME).write_bytes(b"not a pickle")
+    assert summary(digest_of(content, store)) == summary(digest_of(content))
+
+
+# --- through Pelican: a rebuild with the caches writes what a cold build writes ----------
+
+CACHED = ("-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", 'CHECK_MODIFIED_METHOD="sha256"')
+
+
+def _generated(target, n):
+    """``n`` sources of the benchmark's generator (names recur across events, bilingual pairs)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    module.generate(n, 3, target)
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "generated"])
+def test_rebuild_after_adding_a_source_writes_the_events_json_of_a_cold_build(tmp_path, corpus):
+    content = tmp_path / "content"
+    if corpus == "seeds":
+        copy_seeds(content)
+    elif (ROOT.parent / "shared" / "corpus" / "dev" / "gold.json").is_file():
+        _generated(content, 30)
+    else:
+        pytest.skip("needs ../shared/corpus/dev")
+    held = tmp_path / "held"
+    held.mkdir()
+    added = sorted((content / "sources").iterdir())[len(list((content / "sources").iterdir())) // 2]
+    added.rename(held / added.name)
+    store = tmp_path / "cache"
+    site = tmp_path / "site"
+    settings = (*CACHED, f'CACHE_PATH="{store}"')
+    build_site(content, site, *settings)
+    first = (site / "events.json").read_bytes()
+    (held / added.name).rename(added)
+    build_site(content, site, *settings)
+    cold = tmp_path / "cold"
+    build_site(content, cold)
+    assert (site / "events.json").read_bytes() == (cold / "events.json").read_bytes() != first
+    total = len(list((content / "sources").iterdir()))
+    for name in (cache.FILE_NAME, cache.NAMES_FILE, cache.FEATURES_FILE):
+        assert len(pickle.loads((store / "sangam" / name).read_bytes())["records"]) == total
+
+
+def test_a_rebuild_redoes_the_names_and_merge_work_of_the_new_source_only(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    names = sorted(p.name for p in (ROOT / "content" / "sources").iterdir())
+    copy_seeds(content, names[:-1])
+    store = tmp_path / "cache"
+    digest_of(content, store)
+    copy_seeds(content, names[-1:])
+    from sangam import names as names_stage
+    from sangam import pipeline
+
+    passes, features, romanized = [], [], []
+    real_pass, real_features, real_romanize = names_stage.first_pass, pipeline.text_features, names_stage.romanize
+    monkeypatch.setattr(names_stage, "first_pass", lambda source, lexicon: passes.append(source.path) or real_pass(source, lexicon))
+    monkeypatch.setattr(pipeline, "text_features", lambda source, *a: features.append(source.path) or real_features(source, *a))
+    monkeypatch.setattr(names_stage, "romanize", lambda name: romanized.append(name) or real_romanize(name))
+    digest = digest_of(content, store)
+    new = [path for path in digest.sources if path.endswith(names[-1])]
+    assert passes == features == new
+    assert len(romanized) < len(digest.entities)  # the entities of the first build are not romanized again
+    assert summary(digest) == summary(digest_of(content))
+
+
+def test_a_cached_first_pass_or_feature_is_used_only_for_the_same_text(tmp_path):
+    content = tmp_path / "content"
+    copy_seeds(content)
+    store = tmp_path / "cache"
+    digest_of(content, store)
+    path = sorted((content / "sources").iterdir())[0]
+    path.write_text(path.read_text(encoding="utf-8").replace("\n\n", "\n\nएक नया अनुच्छेद जोड़ा गया।\n\n", 1), encoding="utf-8")
     assert summary(digest_of(content, store)) == summary(digest_of(content))
