@@ -177,6 +177,16 @@ def test_explanations_quote_shared_near_pairs_as_written():
     assert merge.shared_near(index, "sources/f1.txt", "sources/x0.txt") == []
 
 
+def test_near_quotes_of_many_pairs_at_once_are_those_of_each_pair_alone():
+    sources = corpus()
+    scores, index = merge.pair_scores(sources, S)
+    pairs = sorted(scores, key=lambda pair: -scores[pair])[:12] + [("sources/f1.txt", "sources/x0.txt")]
+    together = merge.shared_near_many(index, pairs)
+    assert any(together)
+    index.keyed_parts.clear()
+    assert together == [merge.shared_near(index, a, b) for a, b in pairs]
+
+
 def test_near_can_score_only_pairs_across_the_languages():
     sources = corpus()
     scores, index = merge.pair_scores(sources, dataclasses.replace(S, cross_language_only=("near",)))

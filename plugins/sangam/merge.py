@@ -329,9 +329,15 @@ def tfidf(counts_by_path: dict[str, Counter[str]], cap: float = 1.0) -> tuple[di
     # Inverse document frequencies once per term, not once per (document, term).
     idf = {term: math.log((1 + total) / n) for term, n in df.items() if n < total or total == 1}
     vectors: dict[str, Vector] = {}
+    # ``_tf`` inlined (a table lookup) and the squares summed by ``map``: the same floats,
+    # summed in the same order, as ``sum(v * v for ...)``; this loop runs once per feature.
+    table, size = _TF, len(_TF)
     for path, counts in counts_by_path.items():
-        vector = {term: _tf(count) * idf[term] for term, count in counts.items() if term in idf}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vector = {
+            term: (table[count] if count < size else _tf(count)) * idf[term] for term, count in counts.items() if term in idf
+        }
+        values = vector.values()
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
         vectors[path] = flatten({term: v / norm for term, v in vector.items() if v > 0}, cap)
     return vectors, df
 
@@ -570,17 +576,32 @@ def shared_near(index: Index, first: str, second: str, top: int = 3) -> list[lis
     (the two words in text order, with the words between them when there are few). The
     vectors are the ones the score used: the bilingual projection for a Hindi-Gujarati pair
     (none for a pair in one language when the field is in ``cross_language_only``)."""
+    return shared_near_many(index, [(first, second)], top)[0]
+
+
+def shared_near_many(index: Index, pairs: list[tuple[str, str]], top: int = 3) -> list[list[list[str]]]:
+    """``shared_near`` of several pairs, reading each source's text once for all the pairs it
+    is in (an event's explanation quotes each source in up to a dozen pairs). The same
+    quotes: each feature is quoted at its first occurrence, whatever else is looked for."""
+    keys_of = [_top_near(index, first, second, top) for first, second in pairs]
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for (first, second), keys in zip(pairs, keys_of):
+        wanted[first].update(keys)
+        wanted[second].update(keys)
+    found = {path: _near_as_written(index, path, keys) for path, keys in sorted(wanted.items()) if keys}
+    return [
+        [[found[first].get(key, key), found[second].get(key, key)] for key in keys]
+        for (first, second), keys in zip(pairs, keys_of)
+    ]
+
+
+def _top_near(index: Index, first: str, second: str, top: int) -> list[str]:
     cross = index.langs[first] != index.langs[second]
     a, b = index.vector("near", first, cross), index.vector("near", second, cross)
     if not a or not b:
         return []
     ranked = sorted(((a[t] * b[t], t) for t in a.keys() & b.keys()), key=lambda item: (-item[0], item[1]))
-    keys = [term for _, term in ranked[:top]]
-    if not keys:
-        return []
-    found_first = _near_as_written(index, first, keys)
-    found_second = _near_as_written(index, second, keys)
-    return [[found_first.get(key, key), found_second.get(key, key)] for key in keys]
+    return [term for _, term in ranked[:top]]
 
 
 def _keyed_parts(index: Index, path: str) -> list[tuple[list[str], list[tuple[int, str]]]]:
@@ -612,7 +633,7 @@ def _keyed_parts(index: Index, path: str) -> list[tuple[list[str], list[tuple[in
 KEYED_PARTS_KEPT = 32
 
 
-def _near_as_written(index: Index, path: str, keys: list[str]) -> dict[str, str]:
+def _near_as_written(index: Index, path: str, keys) -> dict[str, str]:
     """For each ``near`` feature in ``keys``: its first occurrence in the source, as the stretch
     of text from its first word to its second (the same words and window as ``near_pairs``)."""
     source = index.sources.get(path)

@@ -19,7 +19,7 @@ from . import editorial as editorial_stage
 from . import ids as ids_stage
 from . import names as names_stage
 from .clean import clean, page_chrome
-from .merge import Index, MergeSettings, average_link, pair_scores, shared_features, shared_near, text_features, version_scores
+from .merge import Index, MergeSettings, average_link, pair_scores, shared_features, shared_near_many, text_features, version_scores
 from .model import Digest, Entity, Event, Rejection, Source
 from .read import read_all
 from .slugs import entity_slugs, source_slug
@@ -329,9 +329,7 @@ def explain(
     pairs = [{"a": a, "b": b, "score": round(score, 4)} for (a, b), score in inside.items()]
     pairs.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
     pairs = pairs[:EXPLAINED_PAIRS]
-    for pair in pairs:  # shared features of the reported pairs only
-        pair["shared"] = shared_features(index, pair["a"], pair["b"], labels=labels) if index is not None else []
-        pair["near"] = shared_near(index, pair["a"], pair["b"]) if index is not None else []
+    _describe_pairs(pairs, index, labels)
     fit = {}
     if len(members) > 1:
         # As clustering saw them: across the languages, a version of a text counts as its copies.
@@ -380,7 +378,14 @@ def near_misses(
     ]
     misses.sort(key=lambda p: (-p["score"], p["a"], p["b"]))
     misses = misses[:200]
-    for miss in misses:  # shared features of the reported pairs only
-        miss["shared"] = shared_features(index, miss["a"], miss["b"], labels=labels) if index is not None else []
-        miss["near"] = shared_near(index, miss["a"], miss["b"]) if index is not None else []
+    _describe_pairs(misses, index, labels)
     return misses
+
+
+def _describe_pairs(pairs: list[dict], index: Index | None, labels: dict[str, str] | None) -> None:
+    """The shared features of the reported pairs only (the near quotes of all of them at once:
+    one reading of each source)."""
+    nears = shared_near_many(index, [(pair["a"], pair["b"]) for pair in pairs]) if index is not None else [[] for _ in pairs]
+    for pair, near in zip(pairs, nears):
+        pair["shared"] = shared_features(index, pair["a"], pair["b"], labels=labels) if index is not None else []
+        pair["near"] = near
