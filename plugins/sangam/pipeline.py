@@ -37,7 +37,8 @@ class PipelineSettings:
     # Editorial overrides and the event-id registry, relative to the content folder.
     editorial: str = "data/editorial.toml"
     id_registry: str | None = "data/event-ids.tsv"  # None: ids from content only, nothing written
-    # Per-source feature cache (``cache.py``): a folder, and whether to read and write it.
+    # Per-source caches (``cache.py``: cleaned records, names' first pass, romanizations, merge
+    # text features): a folder, and whether to read and write it.
     cache_dir: Path | None = None
     cache_read: bool = True
     cache_write: bool = True
