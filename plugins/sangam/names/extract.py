@@ -372,6 +372,7 @@ def find_names(
     mentions: dict[str, list[Mention]] = {}
     surfaces: dict[str, Counter] = defaultdict(Counter)  # key -> (lang, surface) counts
     kind_votes: dict[str, Counter] = defaultdict(Counter)
+    short_votes: dict[str, Counter] = defaultdict(Counter)  # key -> (lang, stem) of its short-form mentions
     latin_lex: dict[str, object] = {}
     for src in ordered:
         found = per_source[src.path]
@@ -387,6 +388,7 @@ def find_names(
             key = key_of(spelling)
             if " " not in spelling and len(full.get(spelling, ())) == 1 and spelling not in lex_of:
                 key = next(iter(full[spelling]))
+                short_votes[key][(lang, spelling)] += 1
             else:
                 surfaces[key][(lang if not surface.isascii() else "latin", surface)] += 1
                 kind_votes[key].update(kinds[spelling])
@@ -421,7 +423,9 @@ def find_names(
 
     entities: dict[str, Entity] = {}
     for key in sorted(surfaces):
-        entities[key] = _entity(key, surfaces[key], _kind(kind_votes[key]) or "person", latin_lex.get(key))
+        entities[key] = _entity(
+            key, surfaces[key], _kind(kind_votes[key]) or "person", latin_lex.get(key), short_votes.get(key)
+        )
 
     out: dict[str, list[Mention]] = {}
     for path, ms in mentions.items():
@@ -474,13 +478,27 @@ def _top(counter: Counter, lang: str) -> list[str]:
     return [s for s, _ in sorted(items, key=lambda sc: (-sc[1], -len(sc[0]), sc[0]))]
 
 
-def _entity(key: str, surfaces: Counter, kind: str, entry) -> Entity:
-    hi, gu, latin = _top(surfaces, "hi"), _top(surfaces, "gu"), _top(surfaces, "latin")
-    # Display the fullest form: a short form (किम) never names the entity when the full one is known.
-    def fullest(xs):
-        return sorted(xs, key=lambda s: (-len(s.replace("-", " ").split()), xs.index(s)))
+def _support(surface: str, lang: str, surfaces: Counter, short_votes: Counter) -> int:
+    """Mentions that spell a full name this way: its own, and the short forms and one-word
+    spellings (चोए alone) written like one of its words."""
+    stems = {_word(w, lang, False).stem for w in surface.replace("-", " ").split()}
+    alone = sum(c for (l, s), c in surfaces.items() if l == lang and " " not in s and _word(s, lang, False).stem in stems)
+    return surfaces[(lang, surface)] + alone + sum(c for (l, w), c in short_votes.items() if l == lang and w in stems)
 
-    hi, gu = fullest(hi), fullest(gu)
+
+def _entity(key: str, surfaces: Counter, kind: str, entry, short_votes: Counter | None = None) -> Entity:
+    hi, gu, latin = _top(surfaces, "hi"), _top(surfaces, "gu"), _top(surfaces, "latin")
+    short_votes = short_votes or Counter()
+
+    # Display the fullest form: a short form (किम) never names the entity when the full one is
+    # known; among full forms, the one whose words the sources write most (short forms count).
+    def fullest(xs, lang):
+        return sorted(
+            xs,
+            key=lambda s: (-len(s.replace("-", " ").split()), -_support(s, lang, surfaces, short_votes), xs.index(s)),
+        )
+
+    hi, gu = fullest(hi, "hi"), fullest(gu, "gu")
     if entry is not None:
         lat, deva, gujr, kind = entry.latin, entry.deva, entry.gujr, entry.kind
     else:
