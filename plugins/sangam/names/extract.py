@@ -508,9 +508,9 @@ def _entity(key: str, surfaces: Counter, kind: str, entry, short_votes: Counter 
         if acr and acr == key:
             lat = acr
         elif hi:
-            lat = romanize(hi[0])
+            lat = romanize(hi[0], kind)
         elif gu:
-            lat = romanize(gu[0])
+            lat = romanize(gu[0], kind)
         else:
             lat = latin[0]
         if not deva and latin:
