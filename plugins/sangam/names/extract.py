@@ -9,10 +9,13 @@ words out of the event pages (a wrong name is worse than a missed one):
 3. words next to a title or role (श्री, राष्ट्रपति, विदेश मंत्री, નેતા, ``X शहर``,
    ``X समाचार एजेंसी``; ``data/names-roles.tsv``), up to three words that are
    not common words (``data/names-stopwords.tsv``);
-4. recurrence: a spelling established by 1-3 anywhere is recognised in every
+4. known places: a word that looks foreign (the romanizer's foreignness score) and
+   romanizes exactly onto one of the best-known place names of the romanizer's
+   prior (countries and large cities, ``PLACE_TOP``): मेक्सिको, પેરિસ - places;
+5. recurrence: a spelling established by 1-4 anywhere is recognised in every
    source, in either script (Gujarati folded onto Devanagari, Gujarati case
    endings stripped: ``data/names-case-endings.tsv``);
-5. short forms: in a source that names a person in full, the first or last
+6. short forms: in a source that names a person in full, the first or last
    word of that name alone (किम after किम जोंग-उन) is the same person.
 
 Spellings whose keys (``keys.name_key``) agree are one entity.  Everything is
@@ -22,6 +25,7 @@ linear in the number of sources: one pass to collect evidence, one to match.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter, defaultdict
 from typing import Sequence
@@ -31,7 +35,10 @@ from ..script import devanagari_to_gujarati, fold, gujarati_to_devanagari
 from . import tables
 from .keys import name_key as _name_key
 from .lexicon import Lexicon, spelling_key
+from .romanize import model as _romanizer
 from .romanize import romanize as _romanize
+from .spellings import known_skeletons, nearest_known, skeleton
+from .units import units
 
 # Romanization and keys are pure functions of a spelling, asked for again and again (every
 # mention, every part of a name): cached here, whatever their own modules do.
@@ -170,6 +177,45 @@ def _compound_suffixes() -> dict[int, dict[str, tuple[int, tuple[str, str]]]]:
     return out
 
 
+# Known-place evidence: the place must rank among the PLACE_TOP best-known (countries and
+# cities by population), one of the romanizer's best spellings must reach it by the English
+# conventions at a cost of at most PLACE_COST (meksiko -> mexico, not
+# khana -> china), and the word must look foreign by at least FOREIGN_MIN log-odds: Indian
+# and Gujarati words that happen to spell like a city (सागर Sagar, મળ્યો) are left to the
+# other evidence.
+# Places of fewer than MIN_PLACE_CONSONANTS consonants (Mali, Peru, China) are too easily
+# spelled by a common word (मिली, केले, खाना): the lexicon carries the well-known ones.
+PLACE_TOP = 2000
+PLACE_COST = 1.5
+FOREIGN_MIN = 1.0
+MIN_PLACE_LETTERS = 4
+MIN_PLACE_CONSONANTS = 3
+PLACE_BEAM = 4
+
+
+@functools.lru_cache(maxsize=200_000)
+def _known_place(stem: str) -> str | None:
+    """The well-known foreign place a (folded, Devanagari) word spells, if any (lower case)."""
+    m = _romanizer()
+    if m is None or len(stem) < MIN_PLACE_LETTERS:
+        return None
+    seq = units(stem)
+    if not seq:
+        return None
+    foreign = m.foreignness(seq)
+    if foreign < FOREIGN_MIN:
+        return None
+    f = 1 / (1 + math.exp(-foreign))
+    # Conventions never change a skeleton, so the best spelling alone (a tenth of the cost
+    # of the full beam) tells whether any well-known place is within reach.
+    best = m.decode(seq, f, beam=1)
+    places = known_skeletons("place", PLACE_TOP)
+    if not best or not any(len(sk) >= MIN_PLACE_CONSONANTS and sk in places for sk in map(skeleton, best)):
+        return None
+    candidates = m.decode(seq, f, beam=PLACE_BEAM)
+    return nearest_known(candidates, "place", PLACE_COST, PLACE_TOP) if candidates else None
+
+
 class _Span:
     __slots__ = ("words", "kind", "evidence", "start")
 
@@ -270,6 +316,11 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 for x in range(j + 1, i):
                     used[x] = True
         i += length
+    # known foreign places
+    for i, w in enumerate(words):
+        if not used[i] and not w.latin and _is_name_word(w) and not _trigger_at(words, i) and _known_place(w.stem):
+            spans.append(_Span([w], "place", "gazetteer", i))
+            used[i] = True
     return spans
 
 
@@ -507,6 +558,8 @@ def _entity(key: str, surfaces: Counter, kind: str, entry, short_votes: Counter 
         acr = _acronym_key(fold(deva) or (latin[0] if latin else ""))
         if acr and acr == key:
             lat = acr
+        elif kind == "place" and " " not in fold(deva) and _known_place(fold(deva)):
+            lat = _known_place(fold(deva)).capitalize()  # as the atlas spells it: Denver, not Denwar
         elif hi:
             lat = romanize(hi[0], kind)
         elif gu:

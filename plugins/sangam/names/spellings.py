@@ -160,3 +160,26 @@ def respell(candidates: dict[str, float], kind: str | None = None) -> str:
                 score[word] = s
                 top = max(top, s)
     return min(score, key=lambda w: (-score[w], w))
+
+
+@functools.lru_cache(maxsize=8)
+def known_skeletons(kind: str | None, max_rank: int) -> frozenset[str]:
+    """Skeletons of the known names of ``kind`` ranked at most ``max_rank``: a spelling whose
+    skeleton is not among them cannot reach one of those names (``nearest_known``)."""
+    return frozenset(skeleton(w) for w, r in known_names(kind).items() if r <= max_rank)
+
+
+def nearest_known(candidates: dict[str, float], kind: str | None, max_cost: float, max_rank: int) -> str | None:
+    """The known name of ``kind`` ranked at most ``max_rank`` that one of the model's best few
+    ``candidates`` reaches most cheaply, if at a cost of at most ``max_cost`` (ties: the commoner)."""
+    known = known_names(kind)
+    index = _by_skeleton(kind)
+    best: tuple[float, int, str] | None = None
+    for cand in sorted(candidates, key=lambda w: (-candidates[w], w))[:RESPELL_TOP]:
+        for word in index.get(skeleton(cand), ()):
+            if known[word] > max_rank:
+                break  # commonest first
+            cost = conversion_cost(cand, word)
+            if cost <= max_cost and (best is None or (cost, known[word], word) < best):
+                best = (cost, known[word], word)
+    return best[2] if best else None
