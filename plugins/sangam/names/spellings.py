@@ -33,14 +33,31 @@ VOWELS = frozenset("aeiouy")
 UNREACHABLE = math.inf
 
 
+KINDS = ("person", "place")
+
+
 @functools.lru_cache(maxsize=1)
-def known_names() -> dict[str, int]:
-    """English spelling -> frequency rank."""
+def _ranks() -> dict[str, tuple[int | None, int | None]]:
+    """Latin spelling -> (rank as a person's name, rank as a place's), None where not one."""
     out = {}
     for line in (DATA / "latin-names.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            word, rank = line.split("\t")
-            out[word] = int(rank)
+            word, *ranks = line.split("\t")
+            out[word] = tuple(None if r == "-" else int(r) for r in ranks)
+    return out
+
+
+@functools.lru_cache(maxsize=4)
+def known_names(kind: str | None = None) -> dict[str, int]:
+    """Latin spelling -> frequency rank among the names of ``kind`` (person, place; other
+    kinds and None: either, by the better rank). A person is not respelled as a place
+    (ऐरन is Aaron, not Iran)."""
+    columns = [KINDS.index(kind)] if kind in KINDS else list(range(len(KINDS)))
+    out = {}
+    for word, ranks in _ranks().items():
+        known = [ranks[c] for c in columns if ranks[c] is not None]
+        if known:
+            out[word] = min(known)
     return out
 
 
@@ -58,10 +75,10 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
-@functools.lru_cache(maxsize=1)
-def _by_skeleton() -> dict[str, tuple[str, ...]]:
+@functools.lru_cache(maxsize=4)
+def _by_skeleton(kind: str | None = None) -> dict[str, tuple[str, ...]]:
     """Skeleton -> known names, commonest first (``respell`` stops at the first too rare to win)."""
-    known = known_names()
+    known = known_names(kind)
     index: dict[str, list[str]] = defaultdict(list)
     for word in sorted(known, key=lambda w: (known[w], w)):
         index[skeleton(word)].append(word)
@@ -109,22 +126,23 @@ def conversion_cost(src: str, dst: str) -> float:
                     relax(i, j + 1, c + (SILENT_E_COST if silent_e else VOWEL_COST))
                     if i < n and src[i] in VOWELS:
                         relax(i + 1, j + 1, c + VOWEL_COST)
-            if i < n and src[i] in VOWELS:
+            if i < n and src[i] in VOWELS and i > 0:
+                # A word's first vowel is written in the Indic spelling (उदान): never dropped.
                 relax(i + 1, j, c + VOWEL_COST)
     return cost[n][m]
 
 
-def respell(candidates: dict[str, float]) -> str:
+def respell(candidates: dict[str, float], kind: str | None = None) -> str:
     """Best spelling among the model's ``candidates`` (lower-case spelling -> log-probability)
-    and the known names reachable from its best few."""
-    known = known_names()
+    and the known names of ``kind`` reachable from its best few."""
+    known = known_names(kind)
 
     def prior(word: str) -> float:
         return KNOWN_BONUS - RANK_WEIGHT * math.log(known[word])
 
     score = {w: lp + (prior(w) if w in known else 0.0) for w, lp in candidates.items()}
     best = sorted(candidates, key=lambda w: (-candidates[w], w))[:RESPELL_TOP]
-    index = _by_skeleton()
+    index = _by_skeleton(kind)
     top = max(score.values())
     for cand in best:
         for word in index.get(skeleton(cand), ()):
@@ -142,3 +160,26 @@ def respell(candidates: dict[str, float]) -> str:
                 score[word] = s
                 top = max(top, s)
     return min(score, key=lambda w: (-score[w], w))
+
+
+@functools.lru_cache(maxsize=8)
+def known_skeletons(kind: str | None, max_rank: int) -> frozenset[str]:
+    """Skeletons of the known names of ``kind`` ranked at most ``max_rank``: a spelling whose
+    skeleton is not among them cannot reach one of those names (``nearest_known``)."""
+    return frozenset(skeleton(w) for w, r in known_names(kind).items() if r <= max_rank)
+
+
+def nearest_known(candidates: dict[str, float], kind: str | None, max_cost: float, max_rank: int) -> str | None:
+    """The known name of ``kind`` ranked at most ``max_rank`` that one of the model's best few
+    ``candidates`` reaches most cheaply, if at a cost of at most ``max_cost`` (ties: the commoner)."""
+    known = known_names(kind)
+    index = _by_skeleton(kind)
+    best: tuple[float, int, str] | None = None
+    for cand in sorted(candidates, key=lambda w: (-candidates[w], w))[:RESPELL_TOP]:
+        for word in index.get(skeleton(cand), ()):
+            if known[word] > max_rank:
+                break  # commonest first
+            cost = conversion_cost(cand, word)
+            if cost <= max_cost and (best is None or (cost, known[word], word) < best):
+                best = (cost, known[word], word)
+    return best[2] if best else None
