@@ -38,6 +38,7 @@ from .keys import name_key as _name_key
 from .lexicon import Lexicon, spelling_key
 from .romanize import model as _romanizer
 from .romanize import romanize as _romanize
+from .romanize import rule_word
 from .spellings import known_skeletons, nearest_known, skeleton
 from .units import units
 
@@ -206,15 +207,27 @@ def _known_place(stem: str) -> str | None:
     foreign = m.foreignness(seq)
     if foreign < FOREIGN_MIN:
         return None
-    f = 1 / (1 + math.exp(-foreign))
-    # Conventions never change a skeleton, so the best spelling alone (a tenth of the cost
-    # of the full beam) tells whether any well-known place is within reach.
-    best = m.decode(seq, f, beam=1)
     places = known_skeletons("place", PLACE_TOP)
+    # Conventions never change a skeleton. First the table romanization's skeleton, j and g
+    # taken as one (the model writes ज as either: Belgium): most words stop here, undecoded.
+    if _loose(skeleton(rule_word(stem))) not in _loose_places():
+        return None
+    # Then the model's best spelling alone (a tenth of the cost of the full beam).
+    f = 1 / (1 + math.exp(-foreign))
+    best = m.decode(seq, f, beam=1)
     if not best or not any(len(sk) >= MIN_PLACE_CONSONANTS and sk in places for sk in map(skeleton, best)):
         return None
     candidates = m.decode(seq, f, beam=PLACE_BEAM)
     return nearest_known(candidates, "place", PLACE_COST, PLACE_TOP) if candidates else None
+
+
+def _loose(skeleton_: str) -> str:
+    return skeleton_.replace("j", "g")
+
+
+@functools.lru_cache(maxsize=1)
+def _loose_places() -> frozenset[str]:
+    return frozenset(_loose(sk) for sk in known_skeletons("place", PLACE_TOP) if len(sk) >= MIN_PLACE_CONSONANTS)
 
 
 class _Span:

@@ -75,13 +75,20 @@ def skeleton(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+@functools.lru_cache(maxsize=1)
+def _skeletons() -> dict[str, str]:
+    """Skeleton of every spelling in the list, made once for all kinds (~130,000 words)."""
+    return {word: skeleton.__wrapped__(word) for word in _ranks()}
+
+
 @functools.lru_cache(maxsize=4)
 def _by_skeleton(kind: str | None = None) -> dict[str, tuple[str, ...]]:
     """Skeleton -> known names, commonest first (``respell`` stops at the first too rare to win)."""
     known = known_names(kind)
+    skeletons = _skeletons()
     index: dict[str, list[str]] = defaultdict(list)
     for word in sorted(known, key=lambda w: (known[w], w)):
-        index[skeleton(word)].append(word)
+        index[skeletons[word]].append(word)
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -166,7 +173,8 @@ def respell(candidates: dict[str, float], kind: str | None = None) -> str:
 def known_skeletons(kind: str | None, max_rank: int) -> frozenset[str]:
     """Skeletons of the known names of ``kind`` ranked at most ``max_rank``: a spelling whose
     skeleton is not among them cannot reach one of those names (``nearest_known``)."""
-    return frozenset(skeleton(w) for w, r in known_names(kind).items() if r <= max_rank)
+    skeletons = _skeletons()
+    return frozenset(skeletons[w] for w, r in known_names(kind).items() if r <= max_rank)
 
 
 def nearest_known(candidates: dict[str, float], kind: str | None, max_cost: float, max_rank: int) -> str | None:
