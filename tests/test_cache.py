@@ -20,6 +20,17 @@ def digest_of(content, cache_dir=None, read=True, write=True):
     return build_digest(content, settings)
 
 
+def cached_then_one_more_seed(tmp_path):
+    """A digest of all seeds but the last, with the cache written; then the last seed is
+    added. Returns (content folder, cache folder, the seeds' file names) for the rebuild under test."""
+    content, store = tmp_path / "content", tmp_path / "cache"
+    names = sorted(p.name for p in (ROOT / "content" / "sources").iterdir())
+    copy_seeds(content, names[:-1])
+    digest_of(content, store)
+    copy_seeds(content, names[-1:])
+    return content, store, names
+
+
 def summary(digest) -> list:
     return [
         (e.id, e.sources, e.names, sorted(e.title.items()))
@@ -42,12 +53,7 @@ def test_cached_build_equals_uncached_and_reuses_every_record(tmp_path):
 
 
 def test_adding_a_source_cleans_only_what_changed(tmp_path, monkeypatch):
-    content = tmp_path / "content"
-    names = sorted(p.name for p in (ROOT / "content" / "sources").iterdir())
-    copy_seeds(content, names[:-1])
-    store = tmp_path / "cache"
-    digest_of(content, store)
-    copy_seeds(content, names[-1:])
+    content, store, names = cached_then_one_more_seed(tmp_path)
     cleaned = []
     from sangam import pipeline
 
@@ -130,12 +136,7 @@ def test_rebuild_after_adding_a_source_writes_the_events_json_of_a_cold_build(tm
 
 
 def test_a_rebuild_redoes_the_names_and_merge_work_of_the_new_source_only(tmp_path, monkeypatch):
-    content = tmp_path / "content"
-    names = sorted(p.name for p in (ROOT / "content" / "sources").iterdir())
-    copy_seeds(content, names[:-1])
-    store = tmp_path / "cache"
-    digest_of(content, store)
-    copy_seeds(content, names[-1:])
+    content, store, names = cached_then_one_more_seed(tmp_path)
     from sangam import names as names_stage
     from sangam import pipeline
 
