@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import random
 
 import pytest
@@ -251,3 +252,19 @@ def seed_sources():
     for source in sources:
         source.names = mentions.get(source.path, [])
     return {s.path: s for s in sources}
+
+
+def test_sparse_vectors_hold_the_same_weights_and_score_exactly():
+    rng = random.Random(7)
+    vocabulary = merge.Vocabulary()
+    terms = [f"t{i}" for i in range(300)]
+    a = {t: rng.random() for t in rng.sample(terms, 120)}
+    b = {t: rng.random() for t in rng.sample(terms, 40)}
+    va, vb = merge.SparseVector(a, vocabulary), merge.SparseVector(b, vocabulary)
+    assert dict(va.items()) == a and len(vb) == len(b)
+    expected = math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
+    assert merge.cosine(va, vb) == merge.cosine(vb, va) == expected
+    assert {t for t, _, _ in merge.shared_terms(va, vb)} == a.keys() & b.keys()
+    assert all(x == a[t] and y == b[t] for t, x, y in merge.shared_terms(va, vb))
+    empty = merge.SparseVector({}, vocabulary)
+    assert not empty and merge.cosine(va, empty) == 0.0 and merge.shared_terms(empty, va) == []
