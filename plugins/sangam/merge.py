@@ -436,7 +436,7 @@ class Index:
     """
 
     vectors: dict[str, dict[str, SparseVector]]  # field -> path -> vector
-    bilingual: dict[str, dict[str, Vector]]
+    bilingual: dict[str, dict[str, SparseVector]]
     df: dict[str, Counter[str]]
     langs: dict[str, str]
     days: dict[str, int | None]
