@@ -156,13 +156,13 @@ class Store:
             self.used[key] = self.copy(value)
 
     def memoize(self, function: Callable, key: Callable = lambda argument: argument) -> Callable:
-        """``function`` of one argument, answered from the store when it can be."""
+        """``function``, answered from the store when it can be; ``key`` takes the same arguments."""
 
-        def cached(argument):
-            name = key(argument)
+        def cached(*arguments, **keywords):
+            name = key(*arguments, **keywords)
             found = self.get(name)
             if found is None:
-                found = function(argument)
+                found = function(*arguments, **keywords)
                 self.put(name, found)
             return found
 

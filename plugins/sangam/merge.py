@@ -333,10 +333,10 @@ class SparseVector:
     __slots__ = ("ids", "values", "vocabulary")
 
     def __init__(self, weights: Vector, vocabulary: Vocabulary):
-        ids = np.fromiter((vocabulary.id(term) for term in weights), dtype=np.int64, count=len(weights))
+        ids = np.fromiter((vocabulary.id(term) for term in weights), dtype=np.int32, count=len(weights))
         values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
-        order = np.argsort(ids, kind="stable")
-        self.ids, self.values, self.vocabulary = ids[order].astype(np.int32), values[order], vocabulary
+        order = np.argsort(ids)  # ids are distinct: any sort gives the same order
+        self.ids, self.values, self.vocabulary = ids[order], values[order], vocabulary
 
     def __len__(self) -> int:
         return int(self.ids.size)

@@ -160,8 +160,8 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
         romanized = store(cache_stage.ROMANIZED_FILE, cache_stage.analysis_version())
         # The Latin form depends on the spelling and the entity's kind (people and places are
         # respelled towards different known names).
-        latin = romanized.memoize(lambda spelling_kind: names_stage.romanize(*spelling_kind), lambda spelling_kind: "\t".join(map(str, spelling_kind)))
-        result = names_stage.find_names(kept, lexicon, found, lambda spelling, kind=None: latin((spelling, kind)))
+        latin = romanized.memoize(names_stage.romanize, lambda spelling, kind=None: f"{spelling}\t{kind}")
+        result = names_stage.find_names(kept, lexicon, found, latin)
         romanized.save()
         log.info("sangam: cache: %d first passes of names reused, %d made; %d romanizations reused, %d made",
                  passes.hits, passes.misses, romanized.hits, romanized.misses)

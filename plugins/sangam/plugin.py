@@ -157,38 +157,13 @@ class SangamGenerator(Generator):
         # The searchable pages first (event pages are written by Pelican's article generator
         # before this one): the search index is then built while the rest is written.
         for entity in digest.entities.values():
-            page = export.entity_page(entity)
-            writer.write_file(
-                page,
-                self.get_template("name"),
-                self.context,
-                relative_urls=relative,
-                entity=entity,
-                page_name=page.removesuffix(".html"),
-                **common,
-            )
-        writer.write_file(
-            "names/index.html", self.get_template("names"), self.context, relative_urls=relative,
-            page_name="names/index", **common,
-        )
+            self.write_page(writer, export.entity_page(entity), "name", relative, common, entity=entity)
+        self.write_page(writer, "names/index.html", "names", relative, common)
         self.write_moved_pages(writer, relative, common)
         search.indexed_pages_written()
         for source in digest.sources.values():
-            page = export.source_page(source)
-            writer.write_file(
-                page,
-                self.get_template("source"),
-                self.context,
-                relative_urls=relative,
-                source=source,
-                event=event_of[source.path],
-                page_name=page.removesuffix(".html"),
-                **common,
-            )
-        writer.write_file(
-            "report.html", self.get_template("report"), self.context, relative_urls=relative,
-            page_name="report", timer=self.context.get("sangam_timer"), **common,
-        )
+            self.write_page(writer, export.source_page(source), "source", relative, common, source=source, event=event_of[source.path])
+        self.write_page(writer, "report.html", "report", relative, common, timer=self.context.get("sangam_timer"))
         self.write_reader_pages(writer, relative, common)
         out = Path(self.output_path) / "events.json"
         out.write_text(
@@ -196,26 +171,26 @@ class SangamGenerator(Generator):
             encoding="utf-8",
         )
 
+    def write_page(self, writer, page: str, template: str, relative: bool, common: dict, **values) -> None:
+        """One page of ours: ``page`` (e.g. ``names/index.html``) from ``template``, with the
+        shared context and ``page_name`` (the page without ``.html``) the templates link by."""
+        writer.write_file(
+            page, self.get_template(template), self.context, relative_urls=relative,
+            page_name=page.removesuffix(".html"), **values, **common,
+        )
+
     def write_moved_pages(self, writer, relative, common) -> None:
         """Events that no longer exist keep a page at their old URL saying where their sources went."""
         for old_id, moved_to in self.digest.redirects.items():
-            writer.write_file(
-                f"events/{old_id}.html", self.get_template("moved"), self.context, relative_urls=relative,
-                old_id=old_id, moved_to=[common["events_by_id"][i] for i in moved_to], page_name=f"events/{old_id}", **common,
-            )
+            moved = [common["events_by_id"][i] for i in moved_to]
+            self.write_page(writer, f"events/{old_id}.html", "moved", relative, common, old_id=old_id, moved_to=moved)
 
     def write_reader_pages(self, writer, relative, common) -> None:
         """Outlet pages, per-language feeds and the 404 page (logic in render.py)."""
         outlets = render.outlets(self.digest)
         for outlet in outlets.values():
-            writer.write_file(
-                outlet.page, self.get_template("outlet"), self.context, relative_urls=relative,
-                outlet=outlet, page_name=outlet.page.removesuffix(".html"), **common,
-            )
-        writer.write_file(
-            "outlets/index.html", self.get_template("outlets"), self.context, relative_urls=relative,
-            outlets=outlets, page_name="outlets/index", **common,
-        )
+            self.write_page(writer, outlet.page, "outlet", relative, common, outlet=outlet)
+        self.write_page(writer, "outlets/index.html", "outlets", relative, common, outlets=outlets)
         render.write_language_feeds(writer, self.context, self.settings, self.digest)
         # Served for any missing path, so its links cannot be relative: SITEURL (or the root).
         writer.write_file("404.html", self.get_template("404"), self.context, relative_urls=False, page_name="404")

@@ -35,7 +35,7 @@ from ..model import Entity, Mention, Source
 from ..script import devanagari_to_gujarati, fold, gujarati_to_devanagari
 from . import tables
 from .keys import name_key as _name_key
-from .lexicon import Lexicon, spelling_key
+from .lexicon import Lexicon
 from .romanize import model as _romanizer
 from .romanize import romanize as _romanize
 from .romanize import rule_word
@@ -599,8 +599,8 @@ def _entity(
         acr = _acronym_key(fold(deva) or (latin[0] if latin else ""))
         if acr and acr == key:
             lat = acr
-        elif kind == "place" and " " not in fold(deva) and _known_place(fold(deva)):
-            lat = _known_place(fold(deva)).capitalize()  # as the atlas spells it: Denver, not Denwar
+        elif kind == "place" and " " not in fold(deva) and (place := _known_place(fold(deva))):
+            lat = place.capitalize()  # as the atlas spells it: Denver, not Denwar
         elif hi:
             lat = romanize(hi[0], kind)
         elif gu:

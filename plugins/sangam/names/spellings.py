@@ -78,6 +78,7 @@ def skeleton(word: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _skeletons() -> dict[str, str]:
     """Skeleton of every spelling in the list, made once for all kinds (~130,000 words)."""
+    # Past the lru cache: 130,000 one-off words would only evict the romanizer's own.
     return {word: skeleton.__wrapped__(word) for word in _ranks()}
 
 
