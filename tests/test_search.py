@@ -143,5 +143,31 @@ def test_a_page_written_after_the_seal_is_noticed(seeds_site, tmp_path):
     live.offer(tmp_path / "sources" / "not-indexed.html")  # outside events/ and names/: ignored
     live.seal()
     live.offer(pages[-1])
-    assert live.finish() == {"pages": 1}
+    assert live.finish() == {"pages": 1, "shards": 1}
     assert live.late == [pages[-1].resolve()]  # finalized() then indexes the written site again
+
+
+def test_a_small_shard_size_splits_the_index_and_every_page_is_in_one_shard(seeds_site, tmp_path):
+    from sangam.search import SHARDS_FILE, build_index
+
+    _copy_searchable(seeds_site, tmp_path)
+    pages = sorted(p for folder in ("events", "names") for p in (tmp_path / folder).glob("*.html"))
+    biggest = max(len(p.read_bytes()) for p in pages)
+    stats = build_index(tmp_path, shard_bytes=biggest)  # the largest page fills a shard alone
+    bundle = tmp_path / "pagefind"
+    listed = json.loads((bundle / SHARDS_FILE).read_text(encoding="utf-8"))["shards"]
+    assert stats["shards"] == len(listed) + 1 >= 3
+    assert listed == [f"shards/{n}/" for n in range(2, stats["shards"] + 1)]
+    counts = []
+    for folder in ["", *listed]:
+        entry = json.loads((bundle / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        counts.append(entry["languages"]["gu"]["page_count"])
+        assert (bundle / folder / "pagefind.js").is_file()
+    assert stats["pages"] == len(pages)
+    # One index when the size allows it; no shard list entries then. Together the shards hold
+    # every page it holds (names/index.html is offered but has nothing to index).
+    build_index(tmp_path)
+    assert json.loads((bundle / SHARDS_FILE).read_text(encoding="utf-8")) == {"shards": []}
+    assert not (bundle / "shards").exists()
+    whole = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(counts) == whole["languages"]["gu"]["page_count"] > 0

@@ -3,6 +3,11 @@
 One Pagefind index (``force_language``) is built by every build: the event and name
 pages go to a Pagefind service process as Pelican writes them (``LiveIndex``), and the
 bundle is built while the other pages are written (``finalized`` waits for it).
+Pagefind holds a whole index in memory (about ten times the pages' HTML), so a large site
+is indexed in *shards* of at most ``SANGAM_SEARCH_SHARD_BYTES`` of HTML, one service
+process after another: the first shard is the bundle the search page loads, the others
+lie in ``shards/2/``, ``shards/3/`` ... inside it, listed in ``sangam-shards.json``, and
+the browser merges them (Pagefind's ``mergeIndex``).
 Cross-script matching does not rely on Pagefind: every event and name page carries
 a hidden, indexed block (``_search_terms.html``) holding the original text plus one
 *search key* per word, and the browser
@@ -50,7 +55,10 @@ DEFAULTS = {
     # (plus Pagefind's prefix matching), the same for every script.
     "SANGAM_SEARCH_LANGUAGE": "gu",
     "SANGAM_SEARCH_BUNDLE": "pagefind",
+    # HTML per index shard (see above): Pagefind's peak memory is about ten times this.
+    "SANGAM_SEARCH_SHARD_BYTES": 80_000_000,
 }
+SHARDS_FILE = "sangam-shards.json"  # in the bundle: the other shards' folders, relative to it
 
 ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
@@ -283,22 +291,28 @@ class LiveIndex:
     """Pagefind fed while Pelican writes, so that it works on the second core during render.
 
     Pages go to the service from a thread, one at a time in the order Pelican writes them
-    (deterministic: the same input gives the same order, hence the same bundle). ``seal``,
-    once the last event and name page is written, lets the thread have the bundle built and
-    written while the other pages render; ``finish`` waits for it.
+    (deterministic: the same input gives the same order, hence the same bundle). A shard is
+    closed, written and its service stopped before a page would take it past ``shard_bytes``
+    (0: one index whatever the size). ``seal``, once the last event and name page is
+    written, lets the thread write the last shard while the other pages render; ``finish``
+    waits for it.
     """
 
     _SEAL = object()
 
-    def __init__(self, site: Path, language: str, bundle: str) -> None:
+    def __init__(self, site: Path, language: str, bundle: str, shard_bytes: int = 0) -> None:
         self.site = Path(site).resolve()
         self.bundle = bundle
+        self.language = language
+        self.shard_bytes = shard_bytes
         self.pages = 0
+        self.shards: list[str] = []  # the written shards' folders, relative to the bundle ("" first)
         self.sealed = False
         self.late: list[Path] = []  # indexed pages written after the seal (then the site is indexed again)
         self._error: BaseException | None = None
         self._queue: queue.SimpleQueue = queue.SimpleQueue()
-        self._index = PagefindIndex({"force_language": language}).__enter__()
+        self._index: PagefindIndex | None = None
+        self._index_bytes = 0
         self._thread = threading.Thread(target=self._feed, name="sangam-pagefind", daemon=True)
         self._thread.start()
 
@@ -312,62 +326,81 @@ class LiveIndex:
                 self._queue.put(path)
 
     def seal(self) -> None:
-        """No more event or name pages: build and write the bundle in the background."""
+        """No more event or name pages: build and write the last shard in the background."""
         if not self.sealed:
             self.sealed = True
             self._queue.put(self._SEAL)
 
     def _feed(self) -> None:
         try:
+            target = self.site / self.bundle
+            if target.is_dir():  # Pagefind never removes the fragments of a previous build
+                shutil.rmtree(target)
             while (path := self._queue.get()) is not self._SEAL:
-                url = "/" + path.relative_to(self.site).as_posix()
-                self._index.add_html_file(path.read_text(encoding="utf-8"), url)
+                html = path.read_text(encoding="utf-8")
+                size = len(html.encode("utf-8"))
+                if self._index is not None and self.shard_bytes and self._index_bytes + size > self.shard_bytes:
+                    self._write_shard()
+                if self._index is None:
+                    self._index = PagefindIndex({"force_language": self.language}).__enter__()
+                    self._index_bytes = 0
+                self._index.add_html_file(html, "/" + path.relative_to(self.site).as_posix())
+                self._index_bytes += size
                 self.pages += 1
-            write_bundle(self.site / self.bundle, self._index.get_files())
+            if self._index is None:  # no page at all: still a (empty) bundle for the search page
+                self._index = PagefindIndex({"force_language": self.language}).__enter__()
+            self._write_shard()
+            others = [folder for folder in self.shards if folder]
+            (target / SHARDS_FILE).write_text(json.dumps({"shards": others}) + "\n", encoding="utf-8")
         except BaseException as error:  # noqa: BLE001 - raised again by finish() in the main thread
             self._error = error
         finally:
-            self._index.__exit__(None, None, None)
+            if self._index is not None:
+                self._index.__exit__(None, None, None)
+
+    def _write_shard(self) -> None:
+        folder = f"shards/{len(self.shards) + 1}/" if self.shards else ""
+        write_bundle(self.site / self.bundle / folder, self._index.get_files())
+        self._index.__exit__(None, None, None)  # the service's memory goes with it
+        self._index = None
+        self.shards.append(folder)
 
     def finish(self) -> dict:
         self.seal()
         self._thread.join()
         if self._error is not None:
             raise self._error
-        return {"pages": self.pages}
+        return {"pages": self.pages, "shards": len(self.shards)}
 
     def abandon(self) -> None:
         self.seal()
         self._thread.join()
 
 
-def _index(site: Path, language: str, bundle: str) -> dict:
+def _index(site: Path, language: str, bundle: str, shard_bytes: int) -> dict:
     """Index an already written site: every event and name page, in sorted order."""
     pages = sorted(
         path for folder in INDEXED_FOLDERS for path in (site / folder).glob("*.html") if path.is_file()
     )
-    live = LiveIndex(site, language, bundle)
+    live = LiveIndex(site, language, bundle, shard_bytes)
     for path in pages:
         live.offer(path)
     return live.finish()
 
 
 def write_bundle(target: Path, files: list[dict]) -> None:
-    """Write the bundle ourselves: the service answers WriteFiles before its last writes reach
-    the disk, and a service stopped at once can leave a file cut short. Old files go first
-    (Pagefind never removes the fragments of a previous build)."""
-    if target.is_dir():
-        shutil.rmtree(target)
+    """Write a bundle ourselves: the service answers WriteFiles before its last writes reach
+    the disk, and a service stopped at once can leave a file cut short."""
     for file in files:
         path = target / file["path"]
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(file["content"]))
 
 
-def build_index(site: Path, language: str = "gu", bundle: str = "pagefind") -> dict:
+def build_index(site: Path, language: str = "gu", bundle: str = "pagefind", shard_bytes: int = 0) -> dict:
     """Index the written site (only pages with ``data-pagefind-body``) into ``site/bundle``."""
     site = Path(site).resolve()
-    return bundle_stats(site / bundle, _index(site, language, bundle))
+    return bundle_stats(site / bundle, _index(site, language, bundle, shard_bytes))
 
 
 def bundle_stats(target: Path, stats: dict) -> dict:
@@ -388,7 +421,8 @@ def start_index(generators) -> None:
     if not generators or not generators[0].settings.get("SANGAM_SEARCH", True):
         return
     settings = generators[0].settings
-    _LIVE = LiveIndex(Path(generators[0].output_path), settings["SANGAM_SEARCH_LANGUAGE"], settings["SANGAM_SEARCH_BUNDLE"])
+    _LIVE = LiveIndex(Path(generators[0].output_path), settings["SANGAM_SEARCH_LANGUAGE"], settings["SANGAM_SEARCH_BUNDLE"],
+                      int(settings["SANGAM_SEARCH_SHARD_BYTES"]))
 
 
 def page_written(path, context=None, **kwargs) -> None:
@@ -420,10 +454,11 @@ def finalized(pelican) -> None:
         if live is not None:
             log.warning("sangam: %d event or name pages written after the search index was sealed "
                         "(first: %s); indexing the written site again", len(live.late), live.late[0])
-        stats = build_index(site, settings["SANGAM_SEARCH_LANGUAGE"], bundle)
+        stats = build_index(site, settings["SANGAM_SEARCH_LANGUAGE"], bundle, int(settings["SANGAM_SEARCH_SHARD_BYTES"]))
     log.info(
-        "sangam: search index: %s pages, %d files, %.1f KiB",
+        "sangam: search index: %s pages in %s shards, %d files, %.1f KiB",
         stats.get("pages"),
+        stats.get("shards"),
         stats["bundle_files"],
         stats["bundle_bytes"] / 1024,
     )

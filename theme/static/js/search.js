@@ -30,6 +30,11 @@ function pagefind() {
     pagefindPromise = import(bundleUrl).then(async (pf) => {
       await pf.options({ baseUrl: "/" });
       await pf.init();
+      // A large site's index comes in shards (plugins/sangam/search.py): the others are merged in.
+      const listed = await fetch(new URL("sangam-shards.json", bundleUrl)).then((r) => (r.ok ? r.json() : { shards: [] }));
+      for (const folder of listed.shards || []) {
+        await pf.mergeIndex(new URL(folder, bundleUrl).href, { baseUrl: "/" });
+      }
       return pf;
     });
   }
@@ -63,6 +68,34 @@ function snippet(content, queryKeys) {
   const end = Math.min(all.length, at + 18);
   const parts = all.slice(start, end).map((w, j) => (start + j === hit ? `<mark>${escapeHtml(w)}</mark>` : escapeHtml(w)));
   return (start > 0 ? "… " : "") + parts.join(" ") + (end < all.length ? " …" : "");
+}
+
+// Pagefind cuts a word it cannot find back to its longest indexed prefix ("कमन" finds "कम",
+// Kim, for કિમના), but a sharded index does so shard by shard: a shard without the word would
+// add pages holding only its first letters. As one index would, a query variant that some page
+// holds (each of its words starts one of the page's search keys) keeps only such pages; a
+// variant no page holds keeps Pagefind's cut-back matches.
+function holds(content, variant) {
+  const keys = (content || "").split(KEYS_MARKER)[1]?.split(/\s+/).filter(Boolean) || [];
+  return variant.split(" ").every((term) => keys.some((k) => k.startsWith(term)));
+}
+
+// The first `limit` results, best first, by the rule above; data is loaded a batch at a time,
+// at most four batches.
+async function genuine(ranked, limit) {
+  const loaded = [];
+  const held = new Set(); // variants some loaded page holds
+  const kept = () => loaded.filter(({ c, holding }) => c.variants.some((v) => holding.has(v) || !held.has(v)));
+  for (let at = 0; at < ranked.length && at < limit * 4; at += limit) {
+    const batch = await Promise.all(ranked.slice(at, at + limit).map(async (c) => ({ c, data: await c.result.data() })));
+    for (const item of batch) {
+      item.holding = new Set(item.c.variants.filter((v) => holds(item.data.content, v)));
+      item.holding.forEach((v) => held.add(v));
+      loaded.push(item);
+    }
+    if (held.size && kept().length >= limit) break;
+  }
+  return kept().slice(0, limit).map(({ c, data }) => ({ score: c.result.score, data }));
 }
 
 function resultUrl(url) {
@@ -127,11 +160,16 @@ async function run(query) {
       if (mine !== generation) return;
       for (const r of (found && found.results) || []) {
         const seen = best.get(r.id);
-        if (!seen || r.score > seen.score) best.set(r.id, r);
+        if (!seen) best.set(r.id, { result: r, variants: [variant] });
+        else {
+          seen.variants.push(variant);
+          if (r.score > seen.result.score) seen.result = r;
+        }
       }
     }
-    const ranked = [...best.values()].sort((a, b) => b.score - a.score).slice(0, limit);
-    items.push(...(await Promise.all(ranked.map(async (r) => ({ score: r.score, data: await r.data() })))));
+    const ranked = [...best.values()].sort((a, b) => b.result.score - a.result.score);
+    items.push(...(await genuine(ranked, limit)));
+    if (mine !== generation) return;
   }
   if (mine !== generation) return;
   render(items, query, lang);
