@@ -4,7 +4,8 @@
     .venv/bin/python bench/train_romanizer.py [--out plugins/sangam/data/romanizer.json]
 
 Trains ONLY on ../shared/data/names/indian-persons-hi-en.train.tsv and
-wikidata-en-hi.train.tsv (the *.dev.tsv files are evaluation sets).
+wikidata-en-hi.train.tsv (the *.dev.tsv files are evaluation sets).  Check on held-out
+training pairs: ``--holdout 5`` and ``bench/roman_holdout.py`` (see its docstring).
 
 1. Each Hindi word is split into phonetic units (plugins/sangam/names/units.py),
    each English word into lower-case letters.

@@ -10,6 +10,8 @@ tagged with its right context, which is what Hindi schwa deletion depends on:
 * ``əCə`` before a consonant that carries another inherent vowel
 * ``əCC`` before a consonant cluster or a word-final consonant
 * ``əM``  before anusvara,  ``əV`` before a vowel letter
+* ``ə+``  kept before a consonant that carries a vowel, in a first syllable
+* ``əK``, ``əKC``  as ``ə+``, ``əCC`` (before a cluster) after a cluster (``मैक्सवेल``: the schwa of स)
 """
 
 from __future__ import annotations
@@ -87,6 +89,14 @@ def raw_units(word: str) -> list[str]:
     return units
 
 
+def after_cluster(base: list[str], i: int) -> bool:
+    """Is the inherent vowel ``base[i]`` preceded by a cluster (its consonant after another
+    or after anusvara)?  Such a schwa is kept in Indian names (इन्द्रजीत Indrajit) but mostly
+    unwritten in the English spelling of foreign ones (मैक्सवेल Maxwell, लिविंगस्टन
+    Livingston): tagged apart, the romanizer's foreign model learns it on its own."""
+    return i >= 2 and (is_consonant(base[i - 2][0]) or base[i - 2] == ANUSVARA)
+
+
 def units(word: str) -> list[str]:
     """Phonetic units of one word, inherent vowels tagged by Hindi schwa deletion.
 
@@ -95,7 +105,9 @@ def units(word: str) -> list[str]:
     consonant carrying a pronounced vowel on the right is dropped (``ə-``);
     the others are kept and tagged by what follows: ``əCC`` (a cluster or a
     closed syllable), ``əM`` (anusvara), ``əV`` (a vowel letter), ``ə+``
-    (a consonant with a vowel, kept because the syllable is the first).
+    (a consonant with a vowel, kept because the syllable is the first) or
+    ``əK`` (the same, kept because a cluster precedes); ``əKC`` is ``əCC``
+    between two clusters.
     """
     base = raw_units(word)
     n = len(base)
@@ -112,11 +124,13 @@ def units(word: str) -> list[str]:
         elif not is_consonant(rest[0][0]):
             tag = "əV"
         elif len(rest) == 1 or not spoken[i + 2]:
-            tag = "əCC"
+            # before a cluster (not a final consonant: लिविंगस्टन's ट keeps its vowel)
+            before = len(rest) > 1 and is_consonant(rest[1][0])
+            tag = "əKC" if before and after_cluster(base, i) else "əCC"
         else:
             # vowel + consonant on the left?  (i-1 is this vowel's consonant)
             left = i >= 2 and spoken[i - 2]
-            tag = "ə-" if left else "ə+"
+            tag = "ə-" if left else "əK" if after_cluster(base, i) else "ə+"
         tags[i] = tag
         if tag in ("ə#", "ə-"):
             spoken[i] = False

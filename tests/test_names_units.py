@@ -1,0 +1,21 @@
+"""Phonetic units of Indic words (names/units.py): the tags of inherent vowels."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from plugins.sangam.names.units import units  # noqa: E402
+
+
+def test_schwa_tags():
+    assert units("कमल") == ["क", "ə+", "म", "əCC", "ल", "ə#"]
+    assert units("लावरोव") == ["ल", "आ", "व", "ə-", "र", "ओ", "व", "ə#"]
+
+
+def test_schwa_after_a_cluster_is_tagged_apart():
+    # kept in an Indian name (Indrajit), mostly unwritten in a foreign one: the romanizer tells them apart
+    assert units("इन्द्रजीत")[4] == "əK"
+    assert units("डेक्सफ़ोर्ड")[4] == "əK"
+    # between two clusters; before a final consonant it stays əCC
+    assert units("ग्रिंगस्टन") == ["ग", "र", "इ", "ं", "ग", "əKC", "स", "ट", "əCC", "न", "ə#"]
