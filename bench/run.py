@@ -18,8 +18,8 @@ floor, then per repeat runs, each as a fresh subprocess:
   (``CACHE_CONTENT``, ``LOAD_CONTENT_CACHE``), then the held-back source is added and the
   site rebuilt with the warm cache: the "rebuild after adding one source".
 
-Measured: wall time of the subprocess; peak memory (the largest process's max RSS from
-``wait4``, and the peak of the whole process tree's summed RSS sampled every 0.2 s, which
+Measured: wall time of the subprocess; peak memory (the Python process's own peak, VmHWM; the
+largest process's max RSS from ``wait4``, which is Pagefind's when it is larger; and the peak of the whole process tree's summed RSS sampled every 0.2 s, which
 counts a search indexer running beside Python); per stage, from inside the build
 (the child wraps ``pelican.main`` and Pelican's signals): Pelican start-up and reading,
 the plugin's StageTimer (read, clean, names, merge, assemble), the rest of the event
@@ -118,6 +118,9 @@ def child(result_path: str, profile_path: str | None, pelican_args: list[str]) -
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else 1
     marks["end"] = time.perf_counter() - t0
+    # The Python process alone (wait4's max RSS is the largest process of the tree: Pagefind's, at times).
+    with open("/proc/self/status") as handle:
+        info["python_peak_mb"] = next(int(line.split()[1]) for line in handle if line.startswith("VmHWM")) / 1024
     Path(result_path).write_text(json.dumps({"marks": marks, "info": info, "code": code}))
     return code
 
@@ -362,7 +365,8 @@ def report(kind: str, repeat: int, record: dict) -> None:
     if "events" in info:
         extra = f", {info['sources']} sources, {info['rejected']} rejected, {info['events']} events"
     status = "TIMED OUT" if record["timed_out"] else ("ok" if record["exit"] == 0 else f"exit {record['exit']}")
-    print(f"   {kind:<11} #{repeat + 1}: {record['wall']:7.1f} s, peak {record['peak_rss_mb']:6.0f} MB "
+    python_peak = f"Python {info['python_peak_mb']:.0f} MB, " if "python_peak_mb" in info else ""
+    print(f"   {kind:<11} #{repeat + 1}: {record['wall']:7.1f} s, peak {python_peak}largest process {record['peak_rss_mb']:6.0f} MB "
           f"(tree {record['peak_tree_mb']:.0f} MB) {status}{extra}", flush=True)
 
 
@@ -482,7 +486,7 @@ def render_results(results: dict) -> str:
         "## Whole build",
         "",
         "| N sources | commit, date | load avg | repeats | Sangam wall (runs) | floor wall (runs) | ratio (target ≤ 2.0) | "
-        "peak RSS Sangam / tree / floor | events | rebuild +1 (cold-cache build) | rebuild share (≤ 30%) |",
+        "peak RSS Python / largest process / tree / floor | events | rebuild +1 (cold-cache build) | rebuild share (≤ 30%) |",
         "|---:|---|---:|---:|---|---|---:|---|---:|---|---:|",
     ]
     for r in rows:
@@ -496,7 +500,7 @@ def render_results(results: dict) -> str:
         lines.append(
             f"| {r['n']:,} | {r['commit']}, {r['date']} | {fmt(r.get('load'))} | {r['repeats']} | {fmt(r['wall'])} s ({', '.join(map(str, r['walls']))}) | "
             f"{fmt(r['floor_wall'])} s ({', '.join(map(str, r['floor_walls']))}) | {fmt(ratio, '×', 2)} | "
-            f"{fmt(r['peak_rss_mb'], ' MB', 0)} / {fmt(r['peak_tree_mb'], ' MB', 0)} / {fmt(r['floor_peak_rss_mb'], ' MB', 0)} | "
+            f"{fmt(info.get('python_peak_mb'), ' MB', 0)} / {fmt(r['peak_rss_mb'], ' MB', 0)} / {fmt(r['peak_tree_mb'], ' MB', 0)} / {fmt(r['floor_peak_rss_mb'], ' MB', 0)} | "
             f"{info.get('events', '–')} | {fmt(r['rebuild_wall'])} s ({fmt(r['cold_cache_wall'])} s) | {fmt(share * 100 if share else None, '%', 0)} |"
         )
     stage_names: list[str] = []

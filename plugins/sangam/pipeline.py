@@ -19,6 +19,7 @@ from . import editorial as editorial_stage
 from . import ids as ids_stage
 from . import names as names_stage
 from .clean import clean, page_chrome
+from .memory import release_freed_memory
 from .merge import Index, MergeSettings, average_link, pair_scores, shared_features, shared_near_many, text_features, version_scores
 from .model import Digest, Entity, Event, Rejection, Source
 from .read import read_all
@@ -54,6 +55,7 @@ class StageTimer:
     def run(self, name: str, function, *args, **kwargs):
         start = time.perf_counter()
         result = function(*args, **kwargs)
+        release_freed_memory()  # the stage's temporaries: the next stage or Pagefind may use the pages
         elapsed = time.perf_counter() - start
         self.seconds[name] = self.seconds.get(name, 0.0) + elapsed
         if self.progress:

@@ -20,6 +20,7 @@ from pelican.log import console
 
 from . import export, render
 from .markdown_reader import add_reader, forget_disabled_markdown
+from .memory import release_freed_memory
 from .merge import MergeSettings
 from .pipeline import PipelineSettings, StageTimer, build_digest
 from . import search
@@ -73,6 +74,7 @@ def add_events(generator) -> None:
     content_dir = Path(generator.path)
     timer = StageTimer(progress=_progress)
     digest = build_digest(content_dir, pipeline_settings(generator.settings, content_dir), timer)
+    release_freed_memory()  # the merge index and pair scores are gone: render and Pagefind come next
     for rejection in digest.rejected:
         log.warning("sangam: skipped %s: %s", rejection.path, rejection.reason)
     articles = [event_article(event, digest, generator) for event in digest.events]
