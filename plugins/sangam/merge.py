@@ -81,6 +81,9 @@ from .model import Source
 from .script import fold, tokens
 
 FIELDS = ("word", "gram", "seq", "num", "name", "near")
+# The fields whose rare features generate candidate pairs (``candidate_pairs``): the index
+# keeps document frequencies for these only (the others' run to millions of shingles).
+BLOCKING_FIELDS = ("word", "num", "name")
 
 
 @dataclass(frozen=True)
@@ -314,8 +317,12 @@ class Vocabulary:
     __slots__ = ("ids", "terms")
 
     def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
+        self.ids: dict[str, int] | None = {}  # None once frozen
         self.terms: list[str] = []
+
+    def freeze(self) -> None:
+        """No more terms: the term -> id table goes (the vectors only read ``terms``)."""
+        self.ids = None
 
     def id(self, term: str) -> int:
         found = self.ids.get(term)
@@ -437,7 +444,7 @@ class Index:
 
     vectors: dict[str, dict[str, SparseVector]]  # field -> path -> vector
     bilingual: dict[str, dict[str, SparseVector]]
-    df: dict[str, Counter[str]]
+    df: dict[str, Counter[str]]  # BLOCKING_FIELDS only
     langs: dict[str, str]
     days: dict[str, int | None]
     lang_counts: Counter[str] = field(default_factory=Counter)
@@ -469,7 +476,9 @@ def build_index(
     bilingual: dict[str, dict[str, SparseVector]] = {}
     dfs: dict[str, Counter[str]] = {}
     for name in FIELDS:
-        counts = {path: features[path][name] for path in features}
+        # Each field's counts leave ``features`` as they are vectorized: the peak holds one
+        # field's counts beside the vectors, not every field's.
+        counts = {path: found.pop(name) for path, found in features.items()}
         cross_only = name in settings.cross_language_only
         vocabulary = Vocabulary()  # one numbering per field, shared by both kinds of vector
         if cross_only:  # no same-language vectors: the field is absent from those pairs
@@ -490,6 +499,10 @@ def build_index(
             bilingual[name] = vectors[name]
             if cross_only:
                 dfs[name] = Counter()
+        if name not in BLOCKING_FIELDS:
+            del dfs[name]
+        del counts
+        vocabulary.freeze()
     return Index(
         vectors=vectors,
         bilingual=bilingual,
@@ -525,7 +538,7 @@ def candidate_pairs(index: Index, settings: MergeSettings) -> set[tuple[str, str
     postings: dict[str, list[str]] = defaultdict(list)
     for path in paths:
         strongest: list[tuple[float, str]] = []
-        for name in ("word", "num", "name"):
+        for name in BLOCKING_FIELDS:
             df = index.df[name]
             for term, weight in index.vectors[name][path].items():
                 if 2 <= df[term] <= limit:

@@ -55,7 +55,7 @@ DEFAULTS = {
     # (plus Pagefind's prefix matching), the same for every script.
     "SANGAM_SEARCH_LANGUAGE": "gu",
     "SANGAM_SEARCH_BUNDLE": "pagefind",
-    # HTML per index shard (see above): Pagefind's peak memory is about ten times this.
+    # HTML per index shard (see above; 0: one index): Pagefind's peak memory is about ten times this.
     "SANGAM_SEARCH_SHARD_BYTES": 80_000_000,
 }
 SHARDS_FILE = "sangam-shards.json"  # in the bundle: the other shards' folders, relative to it
