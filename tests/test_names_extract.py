@@ -146,3 +146,19 @@ def test_common_words_that_spell_like_a_place_are_not_places():
     sources = [src("f.txt", "hi", "उसने खाना खाया और केले खरीदे।", "उसे मदद मिली।")]
     _, entities = find_names(sources, LEXICON)
     assert [e.latin for e in entities.values()] == []
+
+
+def test_indian_given_name_and_surname_is_a_person():
+    # कमल (a given name, also "lotus") + घोष (a surname): a person, in either script.
+    sources = [src("p.txt", "hi", "बैठक में कमल घोष ने कहा कि काम जल्द पूरा होगा।"),
+               src("q.txt", "gu", "બેઠકમાં કમલ ઘોષે કહ્યું કે કામ જલ્દી પૂરું થશે.")]
+    mentions, entities = find_names(sources, LEXICON)
+    persons = [e for e in entities.values() if e.kind == "person"]
+    assert len(persons) == 1 and persons[0].hi == "कमल घोष"
+    assert keys(mentions, "p.txt") == keys(mentions, "q.txt") == {persons[0].key}
+
+
+def test_given_name_that_is_a_common_word_alone_is_not_a_name():
+    sources = [src("r.txt", "hi", "तालाब में कमल खिला और सुबह कमल का फूल सबने देखा।")]
+    mentions, entities = find_names(sources, LEXICON)
+    assert list(entities) == []

@@ -110,3 +110,18 @@ def triggers() -> dict[str, tuple[str, str]]:
     for row in read_tsv("names-roles.tsv"):
         out[fold(row[0])] = (row[1], row[2] if len(row) > 2 else "before")
     return out
+
+
+MIN_NAME_COUNT = 3  # times a word was a given name (a surname) in the list to count as one
+
+
+@functools.lru_cache(maxsize=1)
+def indian_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(given names, surnames) of Indian persons, folded Devanagari (``names-indian.tsv``)."""
+    given, surnames = set(), set()
+    for row in read_tsv("names-indian.tsv"):
+        if int(row[1]) >= MIN_NAME_COUNT:
+            given.add(row[0])
+        if int(row[2]) >= MIN_NAME_COUNT:
+            surnames.add(row[0])
+    return frozenset(given), frozenset(surnames)
