@@ -221,84 +221,38 @@ def _known_place(stem: str) -> str | None:
     return nearest_known(candidates, "place", PLACE_COST, PLACE_TOP) if candidates else None
 
 
-# Name pairs: a given name followed by a surname is a person.  Indian names by the table of
-# given names and surnames (``tables.indian_names``); foreign ones when the first word looks
-# foreign (by GIVEN_FOREIGN_MIN) and romanizes onto one of the GIVEN_TOP commonest known person names (Patrick,
-# Justin; the list mixes given names and surnames, the commonest are mostly given names) at a
-# cost of at most GIVEN_COST (names of fewer than GIVEN_LETTERS letters, Don, So, The, are
-# too easily spelled by a common word), and the second looks foreign by SURNAME_FOREIGN_MIN.
-# Checked on the hand annotation: a looser cost or surname threshold takes pairs of words
-# (आठ पॉइंट, ग्रेट बेसिन) or Hindi words that look foreign (बने ऊंचे) for persons.
-# Off: on the 146 unannotated sources of ../shared/corpus/dev about half the foreign pairs
-# taken were common words (लाख हैक्टेयर, हार्ट एटेक, लेना चाहूंगा), although the annotation
-# showed a gain (recall by key 0.493 -> 0.521, precision 0.959 -> 0.949).
-FOREIGN_PAIRS = False
-GIVEN_TOP = 1000
-GIVEN_COST = 1.0
-GIVEN_LETTERS = 4
-GIVEN_FOREIGN_MIN = 2.0
-SURNAME_FOREIGN_MIN = 2.0
+# Name pairs: a known given name followed by a known surname is a person (Indian names, by
+# ``tables.indian_names``). Foreign pairs were tried (a foreign-looking first word romanizing
+# onto a common known person name): on the unannotated dev sources about half of what they took
+# were common words (लाख हैक्टेयर, हार्ट एटेक), so they are left out.
 
 
 def _person_pair(words: list[Word], i: int, used: list[bool]) -> int:
     """Number of words (2 or 3) of a given name + surname starting at word i, else 0."""
     a, b = words[i], words[i + 1]
     given, surnames = tables.indian_names()
-    if a.stem not in given and not FOREIGN_PAIRS:
+    if a.stem not in given:
         return 0  # most words stop here
     if used[i] or used[i + 1] or a.ended or a.joined or b.latin or b.joined:
         return 0
     if not _is_name_word(a) or not _is_name_word(b):
         return 0
-    if a.stem in given:
-        if b.stem in surnames:
-            if _trigger_at(words, i) or _trigger_at(words, i + 1):
-                return 0
-            return 2
-        # given, middle, surname: कनक चंद्र सूत
-        if (
-            b.stem in given
-            and not b.ended
-            and i + 2 < len(words)
-            and not used[i + 2]
-            and words[i + 2].stem in surnames
-            and _is_name_word(words[i + 2])
-            and not any(_trigger_at(words, j) for j in (i, i + 1, i + 2))
-        ):
-            return 3
-    if FOREIGN_PAIRS and _foreign_given(a.stem) and _foreignness(b.stem) >= SURNAME_FOREIGN_MIN:
+    if b.stem in surnames:
         if _trigger_at(words, i) or _trigger_at(words, i + 1):
             return 0
         return 2
+    # given, middle, surname: कनक चंद्र सूत
+    if (
+        b.stem in given
+        and not b.ended
+        and i + 2 < len(words)
+        and not used[i + 2]
+        and words[i + 2].stem in surnames
+        and _is_name_word(words[i + 2])
+        and not any(_trigger_at(words, j) for j in (i, i + 1, i + 2))
+    ):
+        return 3
     return 0
-
-
-@functools.lru_cache(maxsize=200_000)
-def _foreignness(stem: str) -> float:
-    m = _romanizer()
-    seq = units(stem) if m is not None else None
-    return m.foreignness(seq) if seq else -math.inf
-
-
-@functools.lru_cache(maxsize=200_000)
-def _foreign_given(stem: str) -> str | None:
-    """The common known person name a foreign-looking word spells, if any (lower case)."""
-    m = _romanizer()
-    if m is None or len(stem) < 2:
-        return None
-    if _loose(skeleton(rule_word(stem))) not in _loose_given():
-        return None
-    foreign = _foreignness(stem)
-    if foreign < GIVEN_FOREIGN_MIN:
-        return None
-    candidates = m.decode(units(stem), 1 / (1 + math.exp(-foreign)), beam=PLACE_BEAM)
-    name = nearest_known(candidates, "person", GIVEN_COST, GIVEN_TOP) if candidates else None
-    return name if name and len(name) >= GIVEN_LETTERS else None
-
-
-@functools.lru_cache(maxsize=1)
-def _loose_given() -> frozenset[str]:
-    return frozenset(_loose(sk) for sk in known_skeletons("person", GIVEN_TOP))
 
 
 def _loose(skeleton_: str) -> str:
