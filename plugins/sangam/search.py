@@ -342,13 +342,12 @@ class LiveIndex:
                 if self._index is not None and self.shard_bytes and self._index_bytes + size > self.shard_bytes:
                     self._write_shard()
                 if self._index is None:
-                    self._index = PagefindIndex({"force_language": self.language}).__enter__()
-                    self._index_bytes = 0
+                    self._open_shard()
                 self._index.add_html_file(html, "/" + path.relative_to(self.site).as_posix())
                 self._index_bytes += size
                 self.pages += 1
             if self._index is None:  # no page at all: still a (empty) bundle for the search page
-                self._index = PagefindIndex({"force_language": self.language}).__enter__()
+                self._open_shard()
             self._write_shard()
             others = [folder for folder in self.shards if folder]
             (target / SHARDS_FILE).write_text(json.dumps({"shards": others}) + "\n", encoding="utf-8")
@@ -357,6 +356,10 @@ class LiveIndex:
         finally:
             if self._index is not None:
                 self._index.__exit__(None, None, None)
+
+    def _open_shard(self) -> None:
+        self._index = PagefindIndex({"force_language": self.language}).__enter__()
+        self._index_bytes = 0
 
     def _write_shard(self) -> None:
         folder = f"shards/{len(self.shards) + 1}/" if self.shards else ""
@@ -408,6 +411,11 @@ def bundle_stats(target: Path, stats: dict) -> dict:
     return dict(stats, bundle_files=len(files), bundle_bytes=sum(p.stat().st_size for p in files))
 
 
+def _index_settings(settings: dict) -> tuple[str, str, int]:
+    """(language, bundle folder, shard size) for ``LiveIndex`` and ``build_index``."""
+    return settings["SANGAM_SEARCH_LANGUAGE"], settings["SANGAM_SEARCH_BUNDLE"], int(settings["SANGAM_SEARCH_SHARD_BYTES"])
+
+
 # The index being fed during this build's writing (None when search is off or between builds).
 _LIVE: LiveIndex | None = None
 
@@ -420,9 +428,7 @@ def start_index(generators) -> None:
         _LIVE = None
     if not generators or not generators[0].settings.get("SANGAM_SEARCH", True):
         return
-    settings = generators[0].settings
-    _LIVE = LiveIndex(Path(generators[0].output_path), settings["SANGAM_SEARCH_LANGUAGE"], settings["SANGAM_SEARCH_BUNDLE"],
-                      int(settings["SANGAM_SEARCH_SHARD_BYTES"]))
+    _LIVE = LiveIndex(Path(generators[0].output_path), *_index_settings(generators[0].settings))
 
 
 def page_written(path, context=None, **kwargs) -> None:
@@ -454,7 +460,7 @@ def finalized(pelican) -> None:
         if live is not None:
             log.warning("sangam: %d event or name pages written after the search index was sealed "
                         "(first: %s); indexing the written site again", len(live.late), live.late[0])
-        stats = build_index(site, settings["SANGAM_SEARCH_LANGUAGE"], bundle, int(settings["SANGAM_SEARCH_SHARD_BYTES"]))
+        stats = build_index(site, *_index_settings(settings))
     log.info(
         "sangam: search index: %s pages in %s shards, %d files, %.1f KiB",
         stats.get("pages"),

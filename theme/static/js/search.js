@@ -75,8 +75,11 @@ function snippet(content, queryKeys) {
 // add pages holding only its first letters. As one index would, a query variant that some page
 // holds (each of its words starts one of the page's search keys) keeps only such pages; a
 // variant no page holds keeps Pagefind's cut-back matches.
-function holds(content, variant) {
-  const keys = (content || "").split(KEYS_MARKER)[1]?.split(/\s+/).filter(Boolean) || [];
+function searchKeys(content) {
+  return (content || "").split(KEYS_MARKER)[1]?.split(/\s+/).filter(Boolean) || [];
+}
+
+function holds(keys, variant) {
   return variant.split(" ").every((term) => keys.some((k) => k.startsWith(term)));
 }
 
@@ -89,7 +92,8 @@ async function genuine(ranked, limit) {
   for (let at = 0; at < ranked.length && at < limit * 4; at += limit) {
     const batch = await Promise.all(ranked.slice(at, at + limit).map(async (c) => ({ c, data: await c.result.data() })));
     for (const item of batch) {
-      item.holding = new Set(item.c.variants.filter((v) => holds(item.data.content, v)));
+      const keys = searchKeys(item.data.content);
+      item.holding = new Set(item.c.variants.filter((v) => holds(keys, v)));
       item.holding.forEach((v) => held.add(v));
       loaded.push(item);
     }
