@@ -260,11 +260,67 @@ def test_sparse_vectors_hold_the_same_weights_and_score_exactly():
     terms = [f"t{i}" for i in range(300)]
     a = {t: rng.random() for t in rng.sample(terms, 120)}
     b = {t: rng.random() for t in rng.sample(terms, 40)}
-    va, vb = merge.SparseVector(a, vocabulary), merge.SparseVector(b, vocabulary)
+    va, vb = merge.SparseVector.of(a, vocabulary), merge.SparseVector.of(b, vocabulary)
     assert dict(va.items()) == a and len(vb) == len(b)
     expected = math.fsum(a[t] * b[t] for t in a.keys() & b.keys())
     assert merge.cosine(va, vb) == merge.cosine(vb, va) == expected
     assert {t for t, _, _ in merge.shared_terms(va, vb)} == a.keys() & b.keys()
     assert all(x == a[t] and y == b[t] for t, x, y in merge.shared_terms(va, vb))
-    empty = merge.SparseVector({}, vocabulary)
+    empty = merge.SparseVector.of({}, vocabulary)
     assert not empty and merge.cosine(va, empty) == 0.0 and merge.shared_terms(empty, va) == []
+
+
+def reference_tfidf(counts_by_path: dict[str, dict[str, int]], cap: float = 1.0) -> dict[str, dict[str, float]]:
+    """tf-idf written plainly, one document and one term at a time (what ``merge.tfidf``
+    computes with arrays)."""
+    df: dict[str, int] = {}
+    for counts in counts_by_path.values():
+        for term in counts:
+            df[term] = df.get(term, 0) + 1
+    total = len(counts_by_path)
+    idf = {t: math.log((1 + total) / n) for t, n in df.items() if n < total or total == 1}
+    out = {}
+    for path, counts in counts_by_path.items():
+        vector = {t: (1.0 + math.log(c)) * idf[t] for t, c in counts.items() if t in idf}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        out[path] = merge.flatten({t: v / norm for t, v in vector.items()}, cap)
+    return out
+
+
+@pytest.mark.parametrize("cap, chunk", [(1.0, 1_000_000), (0.5, 1_000_000), (1.0, 37)])
+def test_array_tfidf_gives_the_very_floats_of_the_plain_loop(cap, chunk, monkeypatch):
+    monkeypatch.setattr(merge, "CHUNK_ENTRIES", chunk)  # 37: many chunks, rows longer than one
+    rng = random.Random(11)
+    terms = [f"t{i}" for i in range(400)]
+    docs = {}
+    for d in range(60):
+        chosen = rng.sample(terms, rng.randint(0, 80)) + ["everywhere"]
+        docs[f"d{d}"] = {t: rng.choice([1, 1, 2, 3, 7, 5000]) for t in chosen}
+    vocabulary = merge.Vocabulary()
+    rows = merge.Rows.of([merge.Counts.of(c) for c in docs.values()], vocabulary)
+    made, df = merge.tfidf(rows, len(vocabulary.ids), cap)
+    vocabulary.freeze()
+    expected = reference_tfidf(docs, cap)
+    for path, (ids, values) in zip(docs, made):
+        got = merge.SparseVector(ids, values, vocabulary)
+        assert dict(got.items()) == expected[path]  # exactly equal floats, not approximately
+        assert list(ids) == sorted(ids)
+    assert "everywhere" not in {t for ids, _ in made for t in (vocabulary.terms[i] for i in ids)}
+    assert df[vocabulary.terms.index("everywhere")] == len(docs)
+    # One document: its features are kept (idf log 2), not dropped as "in every document".
+    single, _ = merge.tfidf(merge.Rows.of([merge.Counts.of({"a": 2, "b": 1})], merge.Vocabulary()), 2)
+    assert len(single[0][0]) == 2
+
+
+@pytest.mark.parametrize("chunk", [1_000_000, 50])
+def test_index_vectors_match_the_plain_loop_on_both_projections(chunk, monkeypatch):
+    monkeypatch.setattr(merge, "CHUNK_ENTRIES", chunk)
+    sources = corpus()
+    index = merge.build_index(sources, S)
+    for name in ("word", "gram", "near"):
+        counts = {p: merge.text_features(s)[name].as_counter() for p, s in sources.items()}
+        assert {p: dict(v.items()) for p, v in index.vectors[name].items()} == reference_tfidf(counts)
+        langs = {s.lang for s in sources.values()}
+        attested = set.intersection(*({t for p, c in counts.items() if sources[p].lang == lang for t in c} for lang in langs))
+        projected = {p: {t: n for t, n in c.items() if t in attested} for p, c in counts.items()}
+        assert {p: dict(v.items()) for p, v in index.bilingual[name].items()} == reference_tfidf(projected)

@@ -73,6 +73,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -242,26 +243,42 @@ def _token_key(token: str, lang: str) -> tuple[int, object]:
     return 0, None
 
 
+class Counts(NamedTuple):
+    """One field's feature counts of one source, compactly: the features in order of first
+    appearance and their counts (a Counter of 20,000 sources' features did not fit in 3 GB)."""
+
+    terms: tuple[str, ...]
+    counts: np.ndarray  # int32, one per term
+
+    @classmethod
+    def of(cls, counter: Mapping[str, int], canon: dict[str, str] | None = None) -> Counts:
+        terms = tuple(counter) if canon is None else tuple(canon.setdefault(t, t) for t in counter)
+        return cls(terms, np.fromiter(counter.values(), dtype=np.int32, count=len(counter)))
+
+    def as_counter(self) -> Counter[str]:
+        return Counter(dict(zip(self.terms, self.counts.tolist())))
+
+
 def source_features(
     source: Source, gram: int = 4, prefix: int = 2, near: int = 3, canon: dict[str, str] | None = None
-) -> dict[str, Counter[str]]:
+) -> dict[str, Counts]:
     """Per-field feature counts of a source: words, character n-grams, numbers, names.
     ``canon`` (feature -> its shared string) makes equal features one object across sources."""
     return with_names(text_features(source, gram, prefix, near, canon), source)
 
 
-def with_names(text: dict[str, Counter[str]], source: Source) -> dict[str, Counter[str]]:
+def with_names(text: dict[str, Counts], source: Source) -> dict[str, Counts]:
     """A source's text features plus its ``name`` field (from the names stage, which
     depends on the whole collection: kept out of the cacheable part), in ``FIELDS`` order."""
     names: Counter[str] = Counter()
     for mention in source.names:
         names[mention.key] += max(1, mention.count)
-    return {name: names if name == "name" else text[name] for name in FIELDS}
+    return {name: Counts.of(names) if name == "name" else text[name] for name in FIELDS}
 
 
 def text_features(
     source: Source, gram: int = 4, prefix: int = 2, near: int = 3, canon: dict[str, str] | None = None
-) -> dict[str, Counter[str]]:
+) -> dict[str, Counts]:
     """The features of a source that depend on its language, title and text only (every
     field but ``name``): the part the pipeline may keep between builds (``cache.py``)."""
     all_words: list[str] = []
@@ -280,22 +297,22 @@ def text_features(
         all_sequences.extend([f"{x}_{y}" for x, y in zip(heads, heads[1:])])
         all_near.extend(near_pairs(words, near))
     # Counted once per source (same counts and order of first appearance as per part).
-    fields: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
-    fields["word"], fields["num"], fields["seq"] = Counter(all_words), Counter(all_numbers), Counter(all_sequences)
-    word_counts = fields["word"]
+    word_counts = Counter(all_words)
     # Character n-grams per distinct word, weighted by its count (same counts, and the same
     # order of first appearance, as n-grams taken word by word along the text).
     all_grams: list[str] = []
     for word, count in word_counts.items():
         all_grams.extend(_grams(word, gram) * count)
-    fields["gram"] = Counter(all_grams)
-    fields["near"] = Counter(all_near)
-    del fields["name"]
-    if canon is not None:
-        # One string object per distinct feature across the collection, not one per source
-        # (at 1,000 sources the index held ~2.7 M feature keys, most of them repeats).
-        fields = {name: Counter({canon.setdefault(t, t): c for t, c in counts.items()}) for name, counts in fields.items()}
-    return fields
+    fields = {
+        "word": word_counts,
+        "gram": Counter(all_grams),
+        "seq": Counter(all_sequences),
+        "num": Counter(all_numbers),
+        "near": Counter(all_near),
+    }
+    # ``canon``: one string object per distinct feature across the collection, not one per
+    # source (at 1,000 sources the index held ~2.7 M feature keys, most of them repeats).
+    return {name: Counts.of(fields[name], canon) for name in FIELDS if name != "name"}
 
 
 @lru_cache(maxsize=500_000)
@@ -314,36 +331,48 @@ Vector = dict[str, float]
 class Vocabulary:
     """Feature strings of one field numbered in order of first sight: vectors store numbers."""
 
-    __slots__ = ("ids", "terms")
+    __slots__ = ("ids", "_terms")
 
     def __init__(self) -> None:
         self.ids: dict[str, int] | None = {}  # None once frozen
-        self.terms: list[str] = []
+        self._terms: list[str] | None = None
+
+    @property
+    def terms(self) -> list[str]:
+        """The terms by id (ids number the dict's keys in insertion order)."""
+        return self._terms if self._terms is not None else list(self.ids)
 
     def freeze(self) -> None:
         """No more terms: the term -> id table goes (the vectors only read ``terms``)."""
+        self._terms = list(self.ids)
         self.ids = None
 
     def id(self, term: str) -> int:
-        found = self.ids.get(term)
-        if found is None:
-            found = self.ids[term] = len(self.terms)
-            self.terms.append(term)
-        return found
+        return self.ids.setdefault(term, len(self.ids))
+
+    def number(self, rows: list[Counts]) -> np.ndarray:
+        """The ids of every row's terms, row after row (new terms numbered as met)."""
+        ids, number = self.ids, self.ids.setdefault
+        return np.fromiter(
+            (number(term, len(ids)) for row in rows for term in row.terms), dtype=np.int32, count=sum(len(r.terms) for r in rows)
+        )
 
 
 class SparseVector:
     """A sparse vector as two arrays, term ids ascending and their float64 weights: ~12 bytes
-    a feature where a dict took ~80 (the merge index at 20,000 sources did not fit in 3 GB).
-    The weights are the very floats the dict held."""
+    a feature where a dict took ~80 (the merge index at 20,000 sources did not fit in 3 GB)."""
 
     __slots__ = ("ids", "values", "vocabulary")
 
-    def __init__(self, weights: Vector, vocabulary: Vocabulary):
+    def __init__(self, ids: np.ndarray, values: np.ndarray, vocabulary: Vocabulary):
+        self.ids, self.values, self.vocabulary = ids, values, vocabulary
+
+    @classmethod
+    def of(cls, weights: Mapping[str, float], vocabulary: Vocabulary) -> SparseVector:
         ids = np.fromiter((vocabulary.id(term) for term in weights), dtype=np.int32, count=len(weights))
         values = np.fromiter(weights.values(), dtype=np.float64, count=len(weights))
         order = np.argsort(ids)  # ids are distinct: any sort gives the same order
-        self.ids, self.values, self.vocabulary = ids[order], values[order], vocabulary
+        return cls(ids[order], values[order], vocabulary)
 
     def __len__(self) -> int:
         return int(self.ids.size)
@@ -392,35 +421,96 @@ def flatten(vector: Vector, cap: float) -> Vector:
     return vector
 
 
+CHUNK_ENTRIES = 1_000_000
+
+
+@dataclass
+class Rows:
+    """One field's counts of every source as one table (compressed sparse rows): row r's
+    term ids and counts are ``ids[start[r]:start[r + 1]]`` and ``counts[...]``."""
+
+    start: np.ndarray  # int64, one more than the rows
+    ids: np.ndarray  # int32
+    counts: np.ndarray  # int32
+
+    @classmethod
+    def of(cls, rows: list[Counts], vocabulary: Vocabulary) -> Rows:
+        start = np.zeros(len(rows) + 1, dtype=np.int64)
+        np.cumsum([len(row.terms) for row in rows], out=start[1:])
+        counts = np.concatenate([row.counts for row in rows]) if rows else np.zeros(0, dtype=np.int32)
+        return cls(start, vocabulary.number(rows), counts)
+
+    def __len__(self) -> int:
+        return len(self.start) - 1
+
+    def chunks(self):
+        """(first row, last row + 1) of consecutive rows holding about ``CHUNK_ENTRIES`` entries
+        each: the array temporaries of a whole field (tens of millions of entries at 20,000
+        sources) would be the merge's peak memory."""
+        first, entries = 0, CHUNK_ENTRIES
+        while first < len(self):
+            last = max(first + 1, int(np.searchsorted(self.start, self.start[first] + entries, side="right")) - 1)
+            last = min(last, len(self))
+            yield first, last
+            first = last
+
+
+def attested_in_all(rows: Rows, group: np.ndarray, terms: int) -> np.ndarray:
+    """Per term id: whether a row of every group (``group``: a number per row) has it."""
+    present = np.zeros((int(group.max()) + 1 if len(group) else 0, terms), dtype=bool)
+    for first, last in rows.chunks():
+        a, b = rows.start[first], rows.start[last]
+        row_group = np.repeat(group[first:last], np.diff(rows.start[first : last + 1]))
+        present[row_group, rows.ids[a:b]] = True
+    return present.all(axis=0)
+
+
 def tfidf(
-    counts_by_path: dict[str, Counter[str]], cap: float = 1.0, vocabulary: Vocabulary | None = None
-) -> tuple[dict[str, SparseVector], Counter[str]]:
-    df: Counter[str] = Counter()
-    for counts in counts_by_path.values():
-        df.update(counts.keys())
-    total = len(counts_by_path)
-    # Inverse document frequencies once per term, not once per (document, term).
-    idf = {term: math.log((1 + total) / n) for term, n in df.items() if n < total or total == 1}
-    vocabulary = vocabulary if vocabulary is not None else Vocabulary()
-    vectors: dict[str, SparseVector] = {}
-    # ``_tf`` inlined (a table lookup) and the squares summed by ``map``: the same floats,
-    # summed in the same order, as ``sum(v * v for ...)``; this loop runs once per feature.
-    table, size = _TF, len(_TF)
-    for path, counts in counts_by_path.items():
-        vector = {
-            term: (table[count] if count < size else _tf(count)) * idf[term] for term, count in counts.items() if term in idf
-        }
-        values = vector.values()
-        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
-        vectors[path] = SparseVector(flatten({term: v / norm for term, v in vector.items() if v > 0}, cap), vocabulary)
+    rows: Rows, terms: int, cap: float = 1.0, only: np.ndarray | None = None
+) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
+    """Unit tf-idf vectors of the rows, as (ids ascending, weights) per row, and the document
+    frequency of each of the ``terms`` ids; ``only`` (a bool per term id) restricts both to
+    some terms. tf = 1 + log(count), idf = log((1 + n) / df) over the n rows; a feature in
+    every row is left out (unless there is only one row).
+
+    The weights are the floats of a plain per-row loop in the terms' order of first appearance
+    (the norm summed in that order, by ``bincount``; logs from ``math``): vectorized, not changed."""
+    total = len(rows)
+    df = np.bincount(rows.ids, minlength=terms)
+    if only is not None:
+        df[~only] = 0
+    useful = (df > 0) & ((df < total) | (total == 1))
+    idf = np.zeros(terms)
+    levels = np.unique(df[useful])
+    idf_of_level = np.array([math.log((1 + total) / int(n)) for n in levels.tolist()])
+    idf[useful] = idf_of_level[np.searchsorted(levels, df[useful])]
+    vectors = []
+    for first, last in rows.chunks():
+        a, b = rows.start[first], rows.start[last]
+        ids, counts = rows.ids[a:b], rows.counts[a:b]
+        row = np.repeat(np.arange(last - first), np.diff(rows.start[first : last + 1]))
+        keep = useful[ids]
+        ids, counts, row = ids[keep], counts[keep], row[keep]
+        tf = _TF[np.minimum(counts, len(_TF) - 1)]
+        for i in np.flatnonzero(counts >= len(_TF)).tolist():
+            tf[i] = 1.0 + math.log(int(counts[i]))
+        weight = tf * idf[ids]
+        norm = np.sqrt(np.bincount(row, weights=weight * weight, minlength=last - first))
+        norm[norm == 0.0] = 1.0
+        weight /= norm[row]
+        bounds = np.zeros(last - first + 1, dtype=np.int64)
+        np.cumsum(np.bincount(row, minlength=last - first), out=bounds[1:])
+        for r in range(last - first):
+            row_ids, values = ids[bounds[r] : bounds[r + 1]], weight[bounds[r] : bounds[r + 1]]
+            if cap < 1.0 and len(row_ids):
+                capped = flatten(dict(zip(row_ids.tolist(), values.tolist())), cap)
+                values = np.fromiter(capped.values(), dtype=np.float64, count=len(capped))
+            order = np.argsort(row_ids, kind="stable")
+            vectors.append((row_ids[order], values[order]))  # copies: the chunk's arrays go
     return vectors, df
 
 
-_TF = [0.0] + [1.0 + math.log(count) for count in range(1, 4096)]
-
-
-def _tf(count: int) -> float:
-    return _TF[count] if count < 4096 else 1.0 + math.log(count)
+_TF = np.array([0.0] + [1.0 + math.log(count) for count in range(1, 4096)])
 
 
 def cosine(a: SparseVector, b: SparseVector) -> float:
@@ -444,12 +534,11 @@ class Index:
 
     vectors: dict[str, dict[str, SparseVector]]  # field -> path -> vector
     bilingual: dict[str, dict[str, SparseVector]]
-    df: dict[str, Counter[str]]  # BLOCKING_FIELDS only
+    df: dict[str, np.ndarray]  # BLOCKING_FIELDS only: field -> document frequency by term id
     langs: dict[str, str]
     days: dict[str, int | None]
     lang_counts: Counter[str] = field(default_factory=Counter)
     candidates: int = 0  # pairs scored (blocking), for the report and the benchmark
-    extra: dict = field(default_factory=dict)
     # The sources themselves and the ``near`` window, to show shared features as written.
     sources: dict[str, Source] = field(default_factory=dict)
     near: int = 3
@@ -460,49 +549,49 @@ class Index:
         return (self.bilingual if cross else self.vectors)[name][path]
 
 
-def build_index(
-    sources: dict[str, Source], settings: MergeSettings, text: Mapping[str, dict[str, Counter[str]]] | None = None
-) -> Index:
+def build_index(sources: dict[str, Source], settings: MergeSettings, text: Mapping[str, dict[str, Counts]] | None = None) -> Index:
     """``text``: the sources' ``text_features`` if already made (e.g. from the cache)."""
     canon: dict[str, str] = {}
     text = text or {}
-    features = {
-        path: with_names(text.get(path) or text_features(source, settings.gram, settings.prefix, settings.near, canon), source)
+    paths = list(sources)
+    features = [
+        with_names(text.get(path) or text_features(source, settings.gram, settings.prefix, settings.near, canon), source)
         for path, source in sources.items()
-    }
+    ]
     del canon
     langs = {path: source.lang for path, source in sources.items()}
+    lang_of_row = np.array([sorted(set(langs.values())).index(langs[path]) for path in paths], dtype=np.int64)
     vectors: dict[str, dict[str, SparseVector]] = {}
     bilingual: dict[str, dict[str, SparseVector]] = {}
-    dfs: dict[str, Counter[str]] = {}
+    dfs: dict[str, np.ndarray] = {}
     for name in FIELDS:
-        # Each field's counts leave ``features`` as they are vectorized: the peak holds one
-        # field's counts beside the vectors, not every field's.
-        counts = {path: found.pop(name) for path, found in features.items()}
-        cross_only = name in settings.cross_language_only
         vocabulary = Vocabulary()  # one numbering per field, shared by both kinds of vector
+        # Each field's counts leave ``features`` as they are tabled: the peak holds one
+        # field's table beside the vectors, not every field's.
+        rows = Rows.of([found.pop(name) for found in features], vocabulary)
+        terms = len(vocabulary.ids)
+        vocabulary.freeze()
+        as_vectors = lambda made: {path: SparseVector(ids, values, vocabulary) for path, (ids, values) in zip(paths, made)}
+        cross_only = name in settings.cross_language_only
         if cross_only:  # no same-language vectors: the field is absent from those pairs
-            vectors[name] = {path: SparseVector({}, vocabulary) for path in counts}
+            empty = np.zeros(0, dtype=np.int32), np.zeros(0)
+            vectors[name] = as_vectors([empty] * len(paths))
         else:
-            vectors[name], dfs[name] = tfidf(counts, settings.cap, vocabulary)
-        by_lang: dict[str, set[str]] = defaultdict(set)
-        for path, found in counts.items():
-            by_lang[langs[path]].update(found)
-        if len(by_lang) > 1:
-            shared = set.intersection(*by_lang.values())
-            bilingual[name], df = tfidf(
-                {p: Counter({t: n for t, n in c.items() if t in shared}) for p, c in counts.items()}, settings.cap, vocabulary
-            )
+            made, dfs[name] = tfidf(rows, terms, settings.cap)
+            vectors[name] = as_vectors(made)
+        if len(set(langs.values())) > 1:
+            # The features every language attests: the bilingual projection keeps only those.
+            made, df = tfidf(rows, terms, settings.cap, only=attested_in_all(rows, lang_of_row, terms))
+            bilingual[name] = as_vectors(made)
             if cross_only:
                 dfs[name] = df
         else:
             bilingual[name] = vectors[name]
             if cross_only:
-                dfs[name] = Counter()
+                dfs[name] = np.zeros(terms, dtype=np.int64)
         if name not in BLOCKING_FIELDS:
             del dfs[name]
-        del counts
-        vocabulary.freeze()
+        del rows
     return Index(
         vectors=vectors,
         bilingual=bilingual,
@@ -539,10 +628,12 @@ def candidate_pairs(index: Index, settings: MergeSettings) -> set[tuple[str, str
     for path in paths:
         strongest: list[tuple[float, str]] = []
         for name in BLOCKING_FIELDS:
-            df = index.df[name]
-            for term, weight in index.vectors[name][path].items():
-                if 2 <= df[term] <= limit:
-                    strongest.append((weight, f"{name}:{term}"))
+            vector = index.vectors[name][path]
+            df = index.df[name][vector.ids]
+            rare = (df >= 2) & (df <= limit)
+            terms = vector.vocabulary.terms
+            for term, weight in zip(vector.ids[rare].tolist(), vector.values[rare].tolist()):
+                strongest.append((weight, f"{name}:{terms[term]}"))
         strongest.sort(key=lambda item: (-item[0], item[1]))
         for _, key in strongest[: settings.block_features]:
             postings[key].append(path)
