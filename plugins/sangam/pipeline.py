@@ -20,6 +20,7 @@ from . import ids as ids_stage
 from . import names as names_stage
 from .clean import clean, page_chrome
 from .memory import release_freed_memory
+from .parallel import map_ordered
 from .merge import Index, MergeSettings, average_link, pair_scores, shared_features, shared_near_many, text_features, version_scores
 from .model import Digest, Entity, Event, Rejection, Source
 from .read import read_all
@@ -43,6 +44,8 @@ class PipelineSettings:
     cache_dir: Path | None = None
     cache_read: bool = True
     cache_write: bool = True
+    # Processes that clean sources (``parallel.py``); None: one per core.
+    workers: int | None = None
 
 
 @dataclass
@@ -124,22 +127,23 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
 
     def clean_all():
         chrome = page_chrome(documents)
+        clean_each = lambda found: map_ordered(lambda document: clean(document, chrome), found, settings.workers)
         if not caching:
-            return [clean(document, chrome) for document in documents]
+            return clean_each(documents)
         cache = cache_stage.CleanCache(settings.cache_dir, settings.cache_read, settings.cache_write).load()
-        cleaned = []
-        for document in documents:
-            key = cache_stage.record_key(document, chrome)
-            source = cache.get(key)
-            if source is None:
-                source = clean(document, chrome)
-                cache.put(key, source)
-            cleaned.append(source)
+        keys = [cache_stage.record_key(document, chrome) for document in documents]
+        cleaned = [cache.get(key) for key in keys]
+        missing = [i for i, source in enumerate(cleaned) if source is None]
+        for i, source in zip(missing, clean_each([documents[i] for i in missing])):
+            cache.put(keys[i], source)
+            cleaned[i] = source
         cache.save()
         log.info("sangam: cache: %d cleaned records reused, %d cleaned", cache.hits, cache.misses)
         return cleaned
 
     sources_list: list[Source] = timer.run("clean", clean_all)
+    del documents  # the raw lines: the records hold what they keep of them
+    release_freed_memory()
     kept: list[Source] = []
     for source in sources_list:
         source.url = http_url(source.url)

@@ -35,6 +35,7 @@ DEFAULTS = {
     "SANGAM_MERGE_THRESHOLD": MergeSettings.threshold,
     "SANGAM_LANG_FEED_ATOM": render.LANG_FEED_DEFAULT,  # per-language Atom feeds; "" for none
     "SANGAM_SITEMAP": "sitemap.xml",
+    "SANGAM_WORKERS": None,  # processes that clean sources; None: one per core
 }
 
 
@@ -65,6 +66,7 @@ def pipeline_settings(settings: dict, content_dir: Path) -> PipelineSettings:
         cache_dir=Path(settings["CACHE_PATH"]) / "sangam" if settings.get("CACHE_PATH") else None,
         cache_read=bool(settings.get("LOAD_CONTENT_CACHE")),
         cache_write=bool(settings.get("CACHE_CONTENT")),
+        workers=None if settings.get("SANGAM_WORKERS") is None else int(settings["SANGAM_WORKERS"]),
     )
 
 
