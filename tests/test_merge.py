@@ -324,3 +324,18 @@ def test_index_vectors_match_the_plain_loop_on_both_projections(chunk, monkeypat
         attested = set.intersection(*({t for p, c in counts.items() if sources[p].lang == lang for t in c} for lang in langs))
         projected = {p: {t: n for t, n in c.items() if t in attested} for p, c in counts.items()}
         assert {p: dict(v.items()) for p, v in index.bilingual[name].items()} == reference_tfidf(projected)
+
+
+def test_batched_pair_scores_equal_the_pair_by_pair_score():
+    sources = corpus()
+    for i in range(30):  # more candidates per source, some in each language
+        lang = "hi" if i % 2 else "gu"
+        text = "ज्वालामुखी फटा, पुलिस ने गांव खाली कराया" if lang == "hi" else "જ્વાળામુખી ફાટ્યો, પોલીસે ગામ ખાલી કરાવ્યું"
+        # Rare words, each in two sources: one in x0 and x1 (two languages), one in x0 and x2 (one).
+        shared = f"{chr(0x915 + i // 2)}ारनाथ {chr(0x915 + (i // 4) * 2 + i % 2)}ेशवपुर"
+        sources[f"sources/x{i}.txt"] = src(f"x{i}.txt", lang, f"{text} {shared} {1000 + i}")
+    scores, index = merge.pair_scores(sources, S)
+    crossed = [pair for pair in scores if index.langs[pair[0]] != index.langs[pair[1]]]
+    assert crossed and len(crossed) < len(scores)  # both kinds of pair are checked
+    for (a, b), score in scores.items():
+        assert score == pytest.approx(merge.pair_score(index, a, b, S), rel=1e-12, abs=1e-15)

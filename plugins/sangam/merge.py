@@ -65,6 +65,7 @@ merged before clustering and "apart" pairs can never end in one cluster.
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 from operator import mul
 import re
@@ -663,11 +664,15 @@ def _weighted_fields(settings: MergeSettings) -> tuple[str, ...]:
     return tuple(name for name, weight in settings.weights if weight)
 
 
-def combine(index: Index, first: str, second: str, parts: dict[str, float], settings: MergeSettings) -> float:
+def combine(
+    index: Index, first: str, second: str, parts: dict[str, float], settings: MergeSettings, plain: dict[str, float] | None = None
+) -> float:
+    """``parts``: the pair's field cosines (``field_scores``); ``plain``: for a Hindi-Gujarati
+    pair, the cosines of its unprojected vectors, if already computed (``_cross_language``)."""
     cross = index.langs[first] != index.langs[second]
     score = _weighted(index, first, second, parts, dict(settings.weights), cross)
     if cross:
-        score = _cross_language(index, first, second, score, settings)
+        score = _cross_language(index, first, second, score, settings, plain)
     a, b = index.days[first], index.days[second]
     if a is not None and b is not None and abs(a - b) > settings.max_day_gap:
         score *= settings.date_penalty
@@ -683,7 +688,9 @@ def _weighted(index: Index, first: str, second: str, parts: dict[str, float], we
     return sum(weights.get(name, 0.0) * parts[name] for name in present) / total
 
 
-def _cross_language(index: Index, first: str, second: str, projected: float, settings: MergeSettings) -> float:
+def _cross_language(
+    index: Index, first: str, second: str, projected: float, settings: MergeSettings, plain_parts: dict[str, float] | None = None
+) -> float:
     """A Hindi-Gujarati score that stays honest in small collections.
 
     The projected score compares the two articles on the vocabulary the
@@ -697,9 +704,10 @@ def _cross_language(index: Index, first: str, second: str, projected: float, set
     """
     weights = dict(settings.cross_language_weights)
     # Fields weighing 0 here (``near``) only count as present: no cosine for them.
-    plain_parts = {
-        name: cosine(index.vectors[name][first], index.vectors[name][second]) if weights.get(name) else 0.0 for name in FIELDS
-    }
+    if plain_parts is None:
+        plain_parts = {
+            name: cosine(index.vectors[name][first], index.vectors[name][second]) if weights.get(name) else 0.0 for name in FIELDS
+        }
     plain = _weighted(index, first, second, plain_parts, weights, False)
     evidence = min(index.lang_counts.get("hi", 0), index.lang_counts.get("gu", 0))
     trust = evidence / (evidence + settings.cross_language_prior)
@@ -717,13 +725,52 @@ def pair_scores(
     (``text``: see ``build_index``)."""
     index = build_index(sources, settings, text)
     scores: dict[tuple[str, str], float] = {}
-    pairs = candidate_pairs(index, settings)
+    pairs = sorted(candidate_pairs(index, settings))
     index.candidates = len(pairs)
-    for first, second in sorted(pairs):
-        score = pair_score(index, first, second, settings)
-        if score > 0:
-            scores[(first, second)] = score
+    weighted = _weighted_fields(settings)
+    cross_weighted = tuple(name for name, weight in settings.cross_language_weights if weight)
+    rows: dict[int, np.ndarray] = {}  # a dense row per vocabulary, reused (zeroed after each use)
+    for first, group in itertools.groupby(pairs, key=lambda pair: pair[0]):
+        seconds = [second for _, second in group]
+        crossed = [index.langs[second] != index.langs[first] for second in seconds]
+        parts = {name: _cosines_with(index, name, first, seconds, crossed, rows) for name in weighted}
+        plain = {name: _cosines_with(index, name, first, seconds, [False] * len(seconds), rows) for name in cross_weighted}
+        for i, second in enumerate(seconds):
+            pair_parts = {name: float(parts[name][i]) if name in parts else 0.0 for name in FIELDS}
+            pair_plain = {name: float(plain[name][i]) if name in plain else 0.0 for name in FIELDS} if crossed[i] else None
+            score = combine(index, first, second, pair_parts, settings, pair_plain)
+            if score > 0:
+                scores[(first, second)] = score
     return scores, index
+
+
+def _cosines_with(
+    index: Index, name: str, first: str, seconds: list[str], crossed: list[bool], rows: dict[int, np.ndarray]
+) -> np.ndarray:
+    """The ``name`` cosines of ``first`` with each of ``seconds``, at once: ``first``'s weights
+    spread over a dense row, then read at every other vector's terms (``crossed``: whether the
+    pair is compared on the bilingual projection). The same cosines as ``cosine`` up to the
+    rounding of the sum (summed in term order, not exactly rounded)."""
+    out = np.zeros(len(seconds))
+    for cross in (False, True):
+        chosen = [i for i, c in enumerate(crossed) if c == cross]
+        if not chosen:
+            continue
+        vectors = (index.bilingual if cross else index.vectors)[name]
+        a = vectors[first]
+        others = [vectors[seconds[i]] for i in chosen]
+        if not a or not any(others):
+            continue
+        dense = rows.get(id(a.vocabulary))
+        if dense is None:
+            dense = rows[id(a.vocabulary)] = np.zeros(len(a.vocabulary.terms))
+        dense[a.ids] = a.values
+        ids = np.concatenate([b.ids for b in others])
+        values = np.concatenate([b.values for b in others])
+        owner = np.repeat(np.arange(len(others)), [len(b) for b in others])
+        out[chosen] = np.bincount(owner, weights=dense[ids] * values, minlength=len(others))
+        dense[a.ids] = 0.0
+    return out
 
 
 def shared_features(
