@@ -566,8 +566,11 @@ def targets(results: dict) -> list[str]:
     else:
         out.append("- Merge growth ≤ n^1.2: not measured")
     if big and big["peak_tree_mb"]:
-        gb = max(big["peak_tree_mb"], big["peak_rss_mb"]) / 1024
-        out.append(f"- Peak memory at 20,000 ≤ 3 GB: {gb:.2f} GB → {'met' if gb <= 3 else 'NOT met'}")
+        # The table's "MB" are MiB (RSS is counted in KiB); the target is read in decimal GB,
+        # the stricter reading. The tree counts pages forked workers share with the build twice.
+        mib = max(big["peak_tree_mb"], big["peak_rss_mb"])
+        gb = mib * 2**20 / 1e9
+        out.append(f"- Peak memory at 20,000 ≤ 3 GB: {gb:.2f} GB ({mib / 1024:.2f} GiB) → {'met' if gb <= 3 else 'NOT met'}")
     else:
         out.append("- Peak memory at 20,000 ≤ 3 GB: not measured")
     if big and big["rebuild_wall"] and big["wall"]:
