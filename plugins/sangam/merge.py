@@ -67,7 +67,6 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
-from operator import mul
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping

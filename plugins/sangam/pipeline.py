@@ -125,7 +125,7 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
     def store(file_name: str, version: str, copy=None) -> cache_stage.Store:
         return cache_stage.Store(settings.cache_dir, file_name, version, settings.cache_read, settings.cache_write, copy).load()
 
-    def clean_all():
+    def clean_all(documents):
         chrome = page_chrome(documents)
         clean_each = lambda found: map_ordered(lambda document: clean(document, chrome), found, settings.workers)
         if not caching:
@@ -141,7 +141,7 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
         log.info("sangam: cache: %d cleaned records reused, %d cleaned", cache.hits, cache.misses)
         return cleaned
 
-    sources_list: list[Source] = timer.run("clean", clean_all)
+    sources_list: list[Source] = timer.run("clean", clean_all, documents)
     del documents  # the raw lines: the records hold what they keep of them
     release_freed_memory()
     kept: list[Source] = []
