@@ -1,8 +1,8 @@
 """Per-source work on every core: an ordered map over forked worker processes.
 
-Cleaning is pure and per source (``clean(document, chrome)``), so its sources are handed
-out to worker processes and the results come back in input order: the output does not
-depend on the number of workers. Workers are forked (they inherit the function and its
+Cleaning a source and the names stage's first pass over it are pure and per source, so
+sources are handed out to worker processes and the results come back in input order: the
+output does not depend on the number of workers. Workers are forked (they inherit the function and its
 tables without pickling them) and live for one map only. Where fork is unavailable, with
 one worker, for a handful of items, or when a worker dies, the map runs in this process.
 """

@@ -44,7 +44,7 @@ class PipelineSettings:
     cache_dir: Path | None = None
     cache_read: bool = True
     cache_write: bool = True
-    # Processes that clean sources (``parallel.py``); None: one per core.
+    # Processes that clean sources and make the names' first pass (``parallel.py``); None: one per core.
     workers: int | None = None
 
 
@@ -125,9 +125,22 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
     def store(file_name: str, version: str, copy=None) -> cache_stage.Store:
         return cache_stage.Store(settings.cache_dir, file_name, version, settings.cache_read, settings.cache_write, copy).load()
 
+    lexicon = names_stage.load_lexicon(settings.lexicon)
+    # Names' first pass over each source, made where it was cleaned (a worker process).
+    first_passes: dict[str, names_stage.FirstPass] = {}
+
     def clean_all(documents):
         chrome = page_chrome(documents)
-        clean_each = lambda found: map_ordered(lambda document: clean(document, chrome), found, settings.workers)
+
+        def clean_and_read_names(document):
+            source = clean(document, chrome)
+            return source, names_stage.first_pass(source, lexicon) if source.text or source.title else None
+
+        def clean_each(found):
+            results = map_ordered(clean_and_read_names, found, settings.workers)
+            first_passes.update((source.path, found) for source, found in results if found is not None)
+            return [source for source, _ in results]
+
         if not caching:
             return clean_each(documents)
         cache = cache_stage.CleanCache(settings.cache_dir, settings.cache_read, settings.cache_write).load()
@@ -152,15 +165,14 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
         else:
             rejected.append(Rejection(source.path, "no article text left after removing page boilerplate"))
 
-    lexicon = names_stage.load_lexicon(settings.lexicon)
-
     def names():
         if not caching:
-            return names_stage.find_names(kept, lexicon)
+            return names_stage.find_names(kept, lexicon, first_passes)
         # Per source: the first pass (keyed by text and lexicon); per spelling: its Latin form.
         passes = store(cache_stage.NAMES_FILE, cache_stage.analysis_version())
         context = (cache_stage.analysis_version(), names_stage.lexicon_fingerprint(lexicon))
-        first = passes.memoize(lambda source: names_stage.first_pass(source, lexicon), lambda source: cache_stage.text_key(source, *context))
+        made = lambda source: first_passes.get(source.path) or names_stage.first_pass(source, lexicon)
+        first = passes.memoize(made, lambda source: cache_stage.text_key(source, *context))
         found = {source.path: first(source) for source in kept}
         passes.save()
         romanized = store(cache_stage.ROMANIZED_FILE, cache_stage.analysis_version())
@@ -174,6 +186,7 @@ def build_digest(content_dir: Path, settings: PipelineSettings, timer: StageTime
         return result
 
     mentions, entities = timer.run("names", names)
+    first_passes.clear()
     for source in kept:
         source.names = list(mentions.get(source.path, []))
         source.slug = source_slug(source.path)

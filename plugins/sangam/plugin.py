@@ -35,7 +35,7 @@ DEFAULTS = {
     "SANGAM_MERGE_THRESHOLD": MergeSettings.threshold,
     "SANGAM_LANG_FEED_ATOM": render.LANG_FEED_DEFAULT,  # per-language Atom feeds; "" for none
     "SANGAM_SITEMAP": "sitemap.xml",
-    "SANGAM_WORKERS": None,  # processes that clean sources; None: one per core
+    "SANGAM_WORKERS": None,  # processes that clean sources (and read their names); None: one per core
 }
 
 

@@ -58,12 +58,17 @@ class Word:
     """One word as the names stage sees it. Never changed once made: ``_word`` hands out one
     shared instance per (word, language, joined), so a source's words cost a pointer each."""
 
-    __slots__ = ("surface", "folded", "stem", "ended", "latin", "lang", "joined")
+    __slots__ = ("raw", "surface", "folded", "stem", "ended", "latin", "lang", "joined")
 
     def __init__(self, raw: str, lang: str, joined: bool = False):
-        self.lang = lang
+        self.raw, self.lang = raw, lang
         self.joined = joined  # written after a hyphen: part of the previous word (जोंग-उन)
         self.surface, self.folded, self.stem, self.ended, self.latin = _analyse(raw, lang)
+
+    def __reduce__(self):
+        # Unpickled through ``_word``: words coming back from a worker process or the cache
+        # are the shared instances again, not one copy per source.
+        return _word, (self.raw, self.lang, self.joined)
 
 
 @functools.lru_cache(maxsize=200_000)
