@@ -162,3 +162,16 @@ def test_given_name_that_is_a_common_word_alone_is_not_a_name():
     sources = [src("r.txt", "hi", "तालाब में कमल खिला और सुबह कमल का फूल सबने देखा।")]
     mentions, entities = find_names(sources, LEXICON)
     assert list(entities) == []
+
+
+def test_words_come_back_from_a_pickle_as_the_shared_instances():
+    # First passes return from worker processes and the cache pickled: their words must be the
+    # one shared instance per word, not one copy per source.
+    import pickle
+
+    from plugins.sangam.names import extract
+
+    source_words = extract._segments("सर्गेई लावरोव ने किम जोंग-उन से मुलाकात की", "hi")[0]
+    back = pickle.loads(pickle.dumps(source_words))
+    assert all(a is b for a, b in zip(back, source_words)) and len(back) == len(source_words)
+    assert [w.joined for w in back] == [w.joined for w in source_words]
