@@ -135,7 +135,9 @@ def main() -> None:
     header = (
         f"# Letter {args.order}-gram model of Latin name spellings (interpolated Kneser-Ney, back-off form),\n"
         f"# built by bench/build_letter_lm.py from {len(words)} spellings of latin-names.tsv (see its\n"
-        "# header for sources and licence). ^ pads a word's start, $ ends it. Do not edit by hand.\n"
+        "# header for the sources; derived in part from nam_dict.txt (c) 2007-2008 Joerg Michael, GNU\n"
+        "# FDL 1.2, this file is released under the same licence). ^ pads a word's start, $ ends it.\n"
+        "# Do not edit by hand.\n"
         f"# order\t{args.order}\n"
         "# letters<TAB>log10 p<TAB>log10 back-off (- where none)\n"
     )

@@ -29,7 +29,7 @@ class LetterLM:
         self.order = order
         self.prob = prob
         self.backoff = backoff
-        self._cache: dict[tuple[str, str], float] = {}
+        self._cache: dict[str, float] = {}
 
     def letter_logprob(self, history: str, letter: str) -> float:
         """log10 p(letter | the order-1 letters before it)."""
@@ -47,16 +47,14 @@ class LetterLM:
         """Natural log-probability, each letter credited ``LETTER_CREDIT``, of ``letters``
         (``$``: the end of the word) following the start of a spelling ``text``; cached, as
         the decoder asks the same often."""
-        context = (BOS * (self.order - 1) + text)[-(self.order - 1):]
-        key = (context, letters)
-        hit = self._cache.get(key)
+        n = self.order - 1
+        s = (BOS * n + text)[-n:] + letters  # the context is always n letters: s is the key
+        hit = self._cache.get(s)
         if hit is None:
-            s = context + letters
-            n = self.order - 1
             hit = LN10 * sum(self.letter_logprob(s[i - n : i], s[i]) + LETTER_CREDIT for i in range(n, len(s)))
-            if len(self._cache) > 200000:
+            if len(self._cache) > 50000:
                 self._cache.clear()
-            self._cache[key] = hit
+            self._cache[s] = hit
         return hit
 
     def logprob(self, word: str) -> float:
@@ -73,6 +71,7 @@ def letter_lm() -> LetterLM | None:
     order = 0
     prob: dict[str, float] = {}
     backoff: dict[str, float] = {}
+    values: dict[str, float] = {}  # one float object per distinct value (10 MiB, not 12.7)
     for line in LM_PATH.read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
             if line.startswith("# order\t"):
@@ -80,8 +79,8 @@ def letter_lm() -> LetterLM | None:
             continue
         gram, p, b = line.split("\t")
         if p != "-":
-            prob[gram] = float(p)
+            prob[gram] = values.setdefault(p, float(p))
         if b != "-":
-            backoff[gram] = float(b)
+            backoff[gram] = values.setdefault(b, float(b))
     return LetterLM(order, prob, backoff)
 

@@ -18,6 +18,7 @@ import functools
 import json
 import math
 import re
+from array import array
 from pathlib import Path
 
 from . import tables
@@ -126,14 +127,14 @@ class Romanizer:
                 merged.setdefault(unit, {})
                 merged[unit][chunk] = merged[unit].get(chunk, 0) + c / m.grand
         self.cands = {u: [c for c, _ in sorted(cs.items(), key=lambda kv: (-kv[1], kv[0]))] for u, cs in merged.items()}
-        self._chunk_cache: dict[tuple[tuple[str, ...], str], tuple[float, ...]] = {}
+        self._chunk_cache: dict[tuple[tuple[str, ...], str], array] = {}
 
     def foreignness(self, seq: list[str]) -> float:
         """Log-odds that a word is foreign rather than an Indian name (naive Bayes over unit bigrams)."""
         s = ["<"] + seq + [">"]
         return sum(self.foreign_llr.get(s[i] + " " + s[i + 1], 0.0) for i in range(len(s) - 1))
 
-    def _chunk_probs(self, hist: tuple[str, ...], unit: str) -> tuple[float, ...]:
+    def _chunk_probs(self, hist: tuple[str, ...], unit: str) -> array:
         """p(unit:chunk | hist) under model I, then under model F, for every candidate chunk of
         ``unit``; cached, as the hypotheses of a beam (and names) share histories."""
         key = (hist, unit)
@@ -141,7 +142,7 @@ class Romanizer:
         if hit is None:
             graphones = [f"{unit}:{chunk}" for chunk in self.cands[unit][:MAX_CANDS]]
             mI, mF = self.models["I"], self.models["F"]
-            hit = tuple(mI.probs(hist, graphones) + mF.probs(hist, graphones))
+            hit = array("d", mI.probs(hist, graphones) + mF.probs(hist, graphones))  # a third of a tuple's memory
             if len(self._chunk_cache) > 50000:
                 self._chunk_cache.clear()
             self._chunk_cache[key] = hit
