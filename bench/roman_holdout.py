@@ -47,8 +47,7 @@ def main() -> None:
     for u, en, src in held:
         seq = u.split(" ")
         f = R._sigmoid(m.foreignness(seq) + R.FOREIGN_PRIOR)
-        cands = m.decode(seq, f)
-        hyp = spellings.respell(cands, "person" if src == "I" else None) if cands else ""
+        hyp = R.spell(m, seq, f, "person" if src == "I" else None) or ""
         d = edit_distance(hyp, en)
         edits[src] = edits.get(src, 0) + d
         total[src] = total.get(src, 0) + len(en)

@@ -4,8 +4,9 @@ Indic words go through a joint-sequence ("graphone") n-gram model trained by
 ``bench/train_romanizer.py`` on name pairs and shipped as
 ``data/romanizer.json``: each phonetic unit (see ``units.py``) is paired with
 an English letter chunk, and the probable chunk sequences are decoded with a
-small beam.  The candidates are then weighed against the spellings English gives
-names (``spellings.py``: kartis -> Curtis).  Units never seen in training fall
+small beam, guided by a letter model of how Latin names are spelled
+(``letter_lm.py``: Brackwell, not Brackvel).  The candidates are then weighed against
+the spellings English gives names (``spellings.py``: kartis -> Curtis).  Units never seen in training fall
 back to hand-written rules
 (indic-transliteration's ITRANS with candra vowels normalised, schwa deletion,
 English spelling conventions).
@@ -17,9 +18,11 @@ import functools
 import json
 import math
 import re
+from array import array
 from pathlib import Path
 
 from . import tables
+from .letter_lm import LetterLM, letter_lm
 from .spellings import respell
 from .units import units
 
@@ -27,8 +30,12 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_PATH = DATA / "romanizer.json"
 BOS = "<s>"
 EOS = "</w>"
+EOS_LETTER = "$"  # the letter model's end of word
 BEAM = 16
 MAX_CANDS = 16
+# A chunk with less than this share of its unit's probability is not followed: it never wins
+# (the dev CER is the same without the cut) and skipping it halves the decoding time.
+MIN_SHARE = 0.001
 # Decoding bias towards the spelling of foreign names in English: the training
 # pairs are mostly Indian names, whose English spellings often keep a schwa that
 # Hindi deletes (Ohala's rule, unit "ə-") and write श as s.
@@ -41,6 +48,12 @@ FOREIGN_BIAS = {("व", "w"): 4.0}
 # probability times the foreignness, no vowel at all, and decoded as if the unit were absent.
 # 0.6: one global setting checked on the dev CER (0.143 -> 0.139); neutral on held-out training pairs.
 SKIP = {"əK": 0.6, "əKC": 0.6}
+# Weight of the letter model of Latin name spellings (letter_lm.py) against the graphone model
+# while decoding (shallow fusion): log p(chunks | units) + LM_WEIGHT * log p_LM(letters).  The
+# graphone model knows how Hindi sounds are spelled; the letter model, how Latin names look
+# (Curtis, Daniel, Rutherford), also names the training pairs never had.  0.3: one global
+# setting chosen on the dev CER among 0.1-1.0; it also lowers the held-out training CER.
+LM_WEIGHT = 0.3
 
 
 class NGram:
@@ -75,6 +88,27 @@ class NGram:
         self._cache[key] = p
         return p
 
+    def probs(self, history: tuple[str, ...], graphones: list[str]) -> list[float]:
+        """``prob(history, g)`` for each of ``graphones``, the history's counts looked up once."""
+        levels = []
+        for k in range(1, self.order):
+            if len(history) < k:
+                break
+            h = " ".join(history[-k:])
+            total = self.totals.get(h)
+            if not total:
+                break
+            levels.append((self.counts[h], total, self.types[h]))
+        unigrams = self.counts.get("", {})
+        denominator = self.grand + 0.1 * self.vocab
+        out = []
+        for g in graphones:
+            p = (unigrams.get(g, 0) + 0.1) / denominator
+            for counts, total, t in levels:
+                p = (counts.get(g, 0) + t * p) / (total + t)
+            out.append(p)
+        return out
+
 
 class Romanizer:
     """Two graphone models (I: Indian names, F: foreign names) mixed by a foreignness score."""
@@ -93,18 +127,39 @@ class Romanizer:
                 merged.setdefault(unit, {})
                 merged[unit][chunk] = merged[unit].get(chunk, 0) + c / m.grand
         self.cands = {u: [c for c, _ in sorted(cs.items(), key=lambda kv: (-kv[1], kv[0]))] for u, cs in merged.items()}
+        self._chunk_cache: dict[tuple[tuple[str, ...], str], array] = {}
 
     def foreignness(self, seq: list[str]) -> float:
         """Log-odds that a word is foreign rather than an Indian name (naive Bayes over unit bigrams)."""
         s = ["<"] + seq + [">"]
         return sum(self.foreign_llr.get(s[i] + " " + s[i + 1], 0.0) for i in range(len(s) - 1))
 
-    def decode(self, seq: list[str], f: float, beam: int = BEAM) -> dict[str, float] | None:
+    def _chunk_probs(self, hist: tuple[str, ...], unit: str) -> array:
+        """p(unit:chunk | hist) under model I, then under model F, for every candidate chunk of
+        ``unit``; cached, as the hypotheses of a beam (and names) share histories."""
+        key = (hist, unit)
+        hit = self._chunk_cache.get(key)
+        if hit is None:
+            graphones = [f"{unit}:{chunk}" for chunk in self.cands[unit][:MAX_CANDS]]
+            mI, mF = self.models["I"], self.models["F"]
+            hit = array("d", mI.probs(hist, graphones) + mF.probs(hist, graphones))  # a third of a tuple's memory
+            if len(self._chunk_cache) > 50000:
+                self._chunk_cache.clear()
+            self._chunk_cache[key] = hit
+        return hit
+
+    def decode(
+        self, seq: list[str], f: float, beam: int | None = None, lm: LetterLM | None = None, lm_weight: float = 0.0
+    ) -> dict[str, float] | None:
         """Candidate spellings of the unit sequence ``seq`` (a word foreign with probability ``f``)
-        with their log-probabilities; None if a unit was never seen in training."""
+        with their log-probabilities, plus ``lm_weight`` times their log-probability under the
+        letter model ``lm``; None if a unit was never seen in training."""
         if any(u not in self.cands for u in seq):
             return None
         mI, mF = self.models["I"], self.models["F"]
+        beam = beam or BEAM
+        if lm is None:
+            lm_weight = 0.0
 
         def prob(hist, g):
             return (1 - f) * mI.prob(hist, g) + f * mF.prob(hist, g)
@@ -113,20 +168,25 @@ class Romanizer:
         for unit in seq:
             nxt = []
             chunks = self.cands[unit][:MAX_CANDS]
+            n = len(chunks)
+            bias = [BIAS.get((unit, chunk), 1.0) * FOREIGN_BIAS.get((unit, chunk), 1.0) ** f for chunk in chunks]
             skip = f * SKIP.get(unit, 0.0)
             for score, hist, out in hyps:
                 if skip:
                     # Read as if the consonant before had a virama: the graphone is left out of the history.
                     nxt.append((score + math.log(skip), hist, out))
                 # The units are given: score p(chunk | unit, history), not the joint p(unit:chunk | history).
-                probs = [
-                    prob(hist, f"{unit}:{chunk}") * BIAS.get((unit, chunk), 1.0) * FOREIGN_BIAS.get((unit, chunk), 1.0) ** f
-                    for chunk in chunks
-                ]
+                pIF = self._chunk_probs(hist, unit)
+                probs = [((1 - f) * pIF[i] + f * pIF[n + i]) * bias[i] for i in range(n)]
                 z = sum(probs)
                 for chunk, p in zip(chunks, probs):
+                    if p < MIN_SHARE * z:
+                        continue
                     g = f"{unit}:{chunk}"
-                    nxt.append((score + math.log((1 - skip) * p / z), (hist + (g,))[-(self.order - 1):], out + chunk))
+                    score_chunk = math.log((1 - skip) * p / z)
+                    if lm_weight:
+                        score_chunk += lm_weight * lm.extend(out, chunk)
+                    nxt.append((score + score_chunk, (hist + (g,))[-(self.order - 1):], out + chunk))
             nxt.sort(key=lambda x: (-x[0], x[2]))
             seen, hyps = set(), []
             for h in nxt:
@@ -137,7 +197,12 @@ class Romanizer:
                 if len(hyps) >= beam:
                     break
         # Equal surface strings reached by different alignments add up.
-        final = [(s + math.log(prob(hist, EOS)), out) for s, hist, out in hyps]
+        final = []
+        for s, hist, out in hyps:
+            s += math.log(prob(hist, EOS))
+            if lm_weight:
+                s += lm_weight * lm.extend(out, EOS_LETTER)
+            final.append((s, out))
         top = max(s for s, _ in final)
         agg: dict[str, float] = {}
         for s, out in final:
@@ -151,6 +216,13 @@ def model() -> Romanizer | None:
         return None
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     return Romanizer(data)
+
+
+def spell(m: Romanizer, seq: list[str], foreign: float, kind: str | None) -> str | None:
+    """The model's spelling of the units ``seq``, weighed by the letter model and respelled by
+    the known names of ``kind``; None if a unit was never seen in training."""
+    candidates = m.decode(seq, foreign, lm=letter_lm(), lm_weight=LM_WEIGHT)
+    return respell(candidates, kind) if candidates else None
 
 
 # ---------------------------------------------------------------- rule fallback
@@ -203,9 +275,7 @@ def romanize_word(word: str, foreign: float | None = None, kind: str | None = No
     if m:
         if foreign is None:
             foreign = _sigmoid(m.foreignness(seq) + FOREIGN_PRIOR)
-        candidates = m.decode(seq, foreign)
-        if candidates:
-            text = respell(candidates, kind)
+        text = spell(m, seq, foreign, kind)
     if text is None:
         text = rule_word(word)
     return text[:1].upper() + text[1:]
