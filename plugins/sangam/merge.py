@@ -259,14 +259,6 @@ class Counts(NamedTuple):
         return Counter(dict(zip(self.terms, self.counts.tolist())))
 
 
-def source_features(
-    source: Source, gram: int = 4, prefix: int = 2, near: int = 3, canon: dict[str, str] | None = None
-) -> dict[str, Counts]:
-    """Per-field feature counts of a source: words, character n-grams, numbers, names.
-    ``canon`` (feature -> its shared string) makes equal features one object across sources."""
-    return with_names(text_features(source, gram, prefix, near, canon), source)
-
-
 def with_names(text: dict[str, Counts], source: Source) -> dict[str, Counts]:
     """A source's text features plus its ``name`` field (from the names stage, which
     depends on the whole collection: kept out of the cacheable part), in ``FIELDS`` order."""

@@ -73,16 +73,7 @@ class NGram:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
-        p = (self.counts.get("", {}).get(g, 0) + 0.1) / (self.grand + 0.1 * self.vocab)
-        for k in range(1, self.order):
-            if len(history) < k:
-                break
-            h = " ".join(history[-k:])
-            total = self.totals.get(h)
-            if not total:
-                break
-            t = self.types[h]
-            p = (self.counts[h].get(g, 0) + t * p) / (total + t)
+        p = self.probs(history, [g])[0]
         if len(self._cache) > 200000:
             self._cache.clear()
         self._cache[key] = p
