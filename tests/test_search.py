@@ -148,11 +148,11 @@ def test_a_page_written_after_the_seal_is_noticed(seeds_site, tmp_path):
 
 
 def test_a_small_shard_size_splits_the_index_and_every_page_is_in_one_shard(seeds_site, tmp_path):
-    from sangam.search import SHARDS_FILE, build_index
+    from sangam.search import SHARDS_FILE, build_index, indexed_html
 
     _copy_searchable(seeds_site, tmp_path)
     pages = sorted(p for folder in ("events", "names") for p in (tmp_path / folder).glob("*.html"))
-    biggest = max(len(p.read_bytes()) for p in pages)
+    biggest = max(len(indexed_html(p.read_text(encoding="utf-8")).encode("utf-8")) for p in pages)
     stats = build_index(tmp_path, shard_bytes=biggest)  # the largest page fills a shard alone
     bundle = tmp_path / "pagefind"
     listed = json.loads((bundle / SHARDS_FILE).read_text(encoding="utf-8"))["shards"]
@@ -171,3 +171,48 @@ def test_a_small_shard_size_splits_the_index_and_every_page_is_in_one_shard(seed
     assert not (bundle / "shards").exists()
     whole = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(counts) == whole["languages"]["gu"]["page_count"] > 0
+
+
+def test_indexed_html_keeps_the_head_and_every_searchable_element_whole():
+    from sangam.search import indexed_html
+
+    page = ('<html lang="hi"><head><title>T</title></head><body><nav>menu</nav>'
+            '<div class="a" data-pagefind-body><div>one <div>two</div></div></div><p>footer</p>'
+            '<section data-pagefind-body hidden>three</section></body></html>')
+    assert indexed_html(page) == (
+        '<html lang="hi"><head><title>T</title></head><body>'
+        '<div class="a" data-pagefind-body><div>one <div>two</div></div></div>\n'
+        '<section data-pagefind-body hidden>three</section></body></html>'
+    )
+    # No searchable element (Pagefind indexes the whole body) or one whose end is not found: as is.
+    plain = "<html><head></head><body><p>all of it</p></body></html>"
+    assert indexed_html(plain) == plain
+    broken = "<html><head></head><body><div data-pagefind-body><div>cut</div></body></html>"
+    assert indexed_html(broken) == broken
+
+
+def test_pagefind_builds_the_same_bundle_from_the_searchable_part_as_from_the_page(seeds_site, tmp_path):
+    import hashlib
+
+    from sangam.pagefind_service import PagefindIndex
+    from sangam.search import indexed_html
+
+    pages = sorted(p for folder in ("events", "names") for p in (seeds_site / folder).glob("*.html"))
+
+    def bundle(transform) -> tuple[str, int]:
+        with PagefindIndex({"force_language": "gu"}) as index:
+            sent = 0
+            for page in pages:
+                html = transform(page.read_text(encoding="utf-8"))
+                sent += len(html)
+                index.add_html_file(html, "/" + page.relative_to(seeds_site).as_posix())
+            files = index.get_files()
+        digest = hashlib.sha256()
+        for file in sorted(files, key=lambda f: f["path"]):
+            digest.update(file["path"].encode() + b"\0" + file["content"].encode())
+        return digest.hexdigest(), sent
+
+    whole, whole_chars = bundle(lambda html: html)
+    part, part_chars = bundle(indexed_html)
+    assert part == whole
+    assert part_chars < 0.8 * whole_chars  # and the menus, sources and links are not sent

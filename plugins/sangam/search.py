@@ -3,8 +3,11 @@
 One Pagefind index (``force_language``) is built by every build: the event and name
 pages go to a Pagefind service process as Pelican writes them (``LiveIndex``), and the
 bundle is built while the other pages are written (``finalized`` waits for it).
-Pagefind holds a whole index in memory (about ten times the pages' HTML), so a large site
-is indexed in *shards* of at most ``SANGAM_SEARCH_SHARD_BYTES`` of HTML, one service
+Pagefind is sent only what it would index of a page (``indexed_html``: the page's head and
+its ``data-pagefind-body`` elements; the bundle is byte for byte the same, the pipe carries
+half as much and Pagefind works 5% less).
+It holds a whole index in memory (about 25 times the HTML it was sent), so a large site
+is indexed in *shards* of at most ``SANGAM_SEARCH_SHARD_BYTES`` of that HTML, one service
 process after another: the first shard is the bundle the search page loads, the others
 lie in ``shards/2/``, ``shards/3/`` ... inside it, listed in ``sangam-shards.json``, and
 the browser merges them (Pagefind's ``mergeIndex``).
@@ -55,8 +58,8 @@ DEFAULTS = {
     # (plus Pagefind's prefix matching), the same for every script.
     "SANGAM_SEARCH_LANGUAGE": "gu",
     "SANGAM_SEARCH_BUNDLE": "pagefind",
-    # HTML per index shard (see above; 0: one index): Pagefind's peak memory is about ten times this.
-    "SANGAM_SEARCH_SHARD_BYTES": 80_000_000,
+    # Indexed HTML per shard (see above; 0: one index): Pagefind's peak memory is about 25 times this.
+    "SANGAM_SEARCH_SHARD_BYTES": 44_000_000,
 }
 SHARDS_FILE = "sangam-shards.json"  # in the bundle: the other shards' folders, relative to it
 
@@ -286,6 +289,39 @@ def configure(pelican) -> None:
 # Only event and name pages are searchable (and, inside them, only the data-pagefind-body block).
 INDEXED_FOLDERS = ("events", "names")
 
+_BODY_OPEN = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-pagefind-body\b[^>]*>")
+_HEAD_END = re.compile(r"<body\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _tag_pattern(tag: str) -> re.Pattern:
+    return re.compile(rf"<(/?){tag}\b[^>]*>", re.IGNORECASE)
+
+
+def indexed_html(html: str) -> str:
+    """What Pagefind indexes of a page, as a page: the head (title, language) and every
+    ``data-pagefind-body`` element, whole. The page as it is when it has none (Pagefind then
+    indexes all of it), or when an element's end cannot be found by counting its tag."""
+    head = _HEAD_END.search(html)
+    if head is None:
+        return html
+    parts, position = [], head.start()
+    while (opening := _BODY_OPEN.search(html, position)) is not None:
+        tag = opening.group(1)
+        depth, end = 1, None
+        for match in _tag_pattern(tag.lower()).finditer(html, opening.end()):
+            depth += -1 if match.group(1) else 1
+            if depth == 0:
+                end = match.end()
+                break
+        if end is None:
+            return html
+        parts.append(html[opening.start():end])
+        position = end
+    if not parts:
+        return html
+    return html[: head.start()] + "<body>" + "\n".join(parts) + "</body></html>"
+
 
 class LiveIndex:
     """Pagefind fed while Pelican writes, so that it works on the second core during render.
@@ -337,7 +373,7 @@ class LiveIndex:
             if target.is_dir():  # Pagefind never removes the fragments of a previous build
                 shutil.rmtree(target)
             while (path := self._queue.get()) is not self._SEAL:
-                html = path.read_text(encoding="utf-8")
+                html = indexed_html(path.read_text(encoding="utf-8"))
                 size = len(html.encode("utf-8"))
                 if self._index is not None and self.shard_bytes and self._index_bytes + size > self.shard_bytes:
                     self._write_shard()
