@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from sangam.search import key_variants, latin_to_devanagari, search_key, search_keys
+from sangam.search import key_variants, latin_to_devanagari, search_key, search_keys, words
 
 SAME_KEY = [
     # Latin, Devanagari and Gujarati spellings of one name meet in one key.
@@ -82,6 +82,26 @@ def test_build_writes_a_pagefind_bundle_for_event_and_name_pages_only(seeds_site
         assert search_key("लावरोव") in block or search_key("शोइगु") in block
     for path in list((seeds_site / "sources").glob("*.html")) + [seeds_site / "index.html", seeds_site / "report.html"]:
         assert "data-pagefind-body" not in path.read_text(encoding="utf-8"), path
+
+
+def test_only_the_keys_are_indexed_and_the_text_rides_along_for_snippets(seeds_site):
+    import gzip
+
+    # Pagefind's fragments: what a result's data() gives the browser (gzip, a signature, then JSON).
+    fragments = []
+    for path in (seeds_site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        raw = gzip.decompress(path.read_bytes())
+        fragments.append(json.loads(raw[raw.index(b"{"):]))
+    events = [f for f in fragments if f["meta"].get("kind") == "event"]
+    assert events
+    for fragment in events:
+        content = fragment["content"].split()
+        assert content[0] == "zzsangamkeys" and len(content) > 20
+        text = words(fragment["meta"]["text"])
+        assert len(text) > 20
+        # The words of the text are in the content as keys only, never as written.
+        assert not set(text) & set(content[1:]) - {search_key(w) for w in text}
+        assert {search_key(w) for w in text[:20]} - {""} <= set(content[1:])
 
 
 def test_search_page_is_written_with_relative_bundle_and_script(seeds_site):

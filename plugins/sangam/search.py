@@ -12,10 +12,10 @@ process after another: the first shard is the bundle the search page loads, the 
 lie in ``shards/2/``, ``shards/3/`` ... inside it, listed in ``sangam-shards.json``, and
 the browser merges them (Pagefind's ``mergeIndex``).
 Cross-script matching does not rely on Pagefind: every event and name page carries
-a hidden, indexed block (``_search_terms.html``) holding the original text plus one
-*search key* per word, and the browser
-(``theme/static/js/search-key.js``) turns the reader's query into the same keys
-before calling ``pagefind.search``.
+a hidden, indexed block (``_search_terms.html``) holding one *search key* per word of
+its text, and the browser (``theme/static/js/search-key.js``) turns the reader's query
+into the same keys before calling ``pagefind.search``. Only the keys are indexed: the
+original text goes along as metadata (``text``), unindexed, for the result snippets.
 
 A search key is a phonetic skeleton written in Devanagari letters:
 

@@ -53,10 +53,10 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
 
-// A snippet from the original text around the first word whose key matches a query key.
-function snippet(content, queryKeys) {
-  const text = (content || "").split(KEYS_MARKER)[0];
-  const all = text.split(/\s+/).filter(Boolean);
+// A snippet from the original text (the page's "text" metadata: only the keys are indexed)
+// around the first word whose key matches a query key.
+function snippet(text, queryKeys) {
+  const all = (text || "").split(/\s+/).filter(Boolean);
   let hit = -1;
   for (let i = 0; i < all.length && hit < 0; i++) {
     for (const w of words(all[i])) {
@@ -123,7 +123,7 @@ function render(items, query, lang) {
       `<a class="result-link" href="${escapeHtml(resultUrl(data.url))}" data-rank="${index + 1}"` +
       `${headlineLang ? ` lang="${headlineLang}"` : ""}>${escapeHtml(headline)}</a>` +
       `<p class="result-meta">${details}</p>` +
-      `<p class="result-snippet">${snippet(data.content, queryKeys)}</p>`;
+      `<p class="result-snippet">${snippet(m.text, queryKeys)}</p>`;
     list.appendChild(li);
   });
   status.textContent = items.length ? t.results(items.length) : t.none;
