@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 
 import pytest
 
@@ -99,9 +100,19 @@ def test_only_the_keys_are_indexed_and_the_text_rides_along_for_snippets(seeds_s
         assert content[0] == "zzsangamkeys" and len(content) > 20
         text = words(fragment["meta"]["text"])
         assert len(text) > 20
-        # The words of the text are in the content as keys only, never as written.
+        # The words of the text are in the content as keys only, never as written, each key
+        # at most SANGAM_SEARCH_KEY_REPEATS (3) times; the text is cut for the snippets.
         assert not set(text) & set(content[1:]) - {search_key(w) for w in text}
         assert {search_key(w) for w in text[:20]} - {""} <= set(content[1:])
+        assert max(Counter(content[1:]).values()) <= 3
+        assert len(fragment["meta"]["text"].split()) <= 400
+
+
+def test_search_keys_may_keep_each_key_a_few_times_in_text_order():
+    text = "किम लावरोव किम किम किम Kim लावरोव"
+    kim, lavrov = search_key("किम"), search_key("लावरोव")
+    assert search_keys(text).split() == [kim, lavrov, kim, kim, kim, kim, lavrov]
+    assert search_keys(text, 2).split() == [kim, lavrov, kim, lavrov]
 
 
 def test_search_page_is_written_with_relative_bundle_and_script(seeds_site):

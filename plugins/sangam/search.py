@@ -14,8 +14,9 @@ the browser merges them (Pagefind's ``mergeIndex``).
 Cross-script matching does not rely on Pagefind: every event and name page carries
 a hidden, indexed block (``_search_terms.html``) holding one *search key* per word of
 its text, and the browser (``theme/static/js/search-key.js``) turns the reader's query
-into the same keys before calling ``pagefind.search``. Only the keys are indexed: the
-original text goes along as metadata (``text``), unindexed, for the result snippets.
+into the same keys before calling ``pagefind.search``. Only the keys are indexed, each at
+most ``SANGAM_SEARCH_KEY_REPEATS`` times a page; the start of each source's text goes
+along as metadata (``text``), unindexed, for the result snippets.
 
 A search key is a phonetic skeleton written in Devanagari letters:
 
@@ -60,6 +61,13 @@ DEFAULTS = {
     "SANGAM_SEARCH_BUNDLE": "pagefind",
     # Indexed HTML per shard (see above; 0: one index): Pagefind's peak memory is about 25 times this.
     "SANGAM_SEARCH_SHARD_BYTES": 44_000_000,
+    # A page's search keys: each at most this many times (0: every one). Ranking saturates long
+    # before (BM25); Pagefind's time and memory grow with every word it indexes.
+    "SANGAM_SEARCH_KEY_REPEATS": 3,
+    # Words of the original text kept for the result snippets, per source and per page. The text
+    # rides in each page's fragment: the whole of it made Pagefind's work twice what it is now.
+    "SANGAM_SEARCH_SNIPPET_WORDS_PER_SOURCE": 60,
+    "SANGAM_SEARCH_SNIPPET_WORDS": 400,
 }
 SHARDS_FILE = "sangam-shards.json"  # in the bundle: the other shards' folders, relative to it
 
@@ -264,12 +272,26 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text or "")
 
 
-def search_keys(text: str) -> str:
-    """All keys of a text, space-separated, one or more per word (Jinja filter ``search_keys``)."""
+def search_keys(text: str, repeats: int = 0) -> str:
+    """All keys of a text, space-separated, one or more per word, in text order; with
+    ``repeats``, each key at most that many times (Jinja filter ``search_keys``)."""
     out: list[str] = []
     for word in words(unicodedata.normalize("NFC", text or "")):
         out.extend(_key_variants(word))
+    if repeats > 0:
+        seen: dict[str, int] = {}
+        kept = []
+        for key in out:
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] <= repeats:
+                kept.append(key)
+        out = kept
     return " ".join(out)
+
+
+def first_words(text: str, count: int) -> str:
+    """The first ``count`` whitespace-separated words of a text (Jinja filter ``first_words``)."""
+    return " ".join((text or "").split()[: max(count, 0)])
 
 
 def configure(pelican) -> None:
@@ -278,7 +300,9 @@ def configure(pelican) -> None:
     for name, value in DEFAULTS.items():
         settings.setdefault(name, value)
     filters = dict(settings.get("JINJA_FILTERS") or {})
-    filters.setdefault("search_keys", search_keys)
+    repeats = int(settings["SANGAM_SEARCH_KEY_REPEATS"])
+    filters.setdefault("search_keys", lambda text: search_keys(text, repeats))
+    filters.setdefault("first_words", first_words)
     settings["JINJA_FILTERS"] = filters
     templates = list(settings.get("DIRECT_TEMPLATES") or [])
     if settings["SANGAM_SEARCH"] and "search" not in templates:
