@@ -155,6 +155,20 @@ def test_states_and_places_the_romanizer_steers_to_are_places():
     assert not any(e.hi == "बढ़ना" or e.latin == "Batna" for e in entities.values())
 
 
+def test_a_word_next_to_a_known_place_can_make_a_longer_place_name():
+    # वेस्ट and સિટી (data/names-place-affixes.tsv) join the place they stand next to, and
+    # the Latin form is put together from the table and the atlas; alone, वेस्ट is a word.
+    sources = [src("w.txt", "hi", "वेस्ट वर्जिनिया में बाढ़ आई। हवा वेस्ट की ओर बही।"),
+               src("m.txt", "gu", "મેક્સિકો સિટીમાં ભૂકંપ આવ્યો.")]
+    mentions, entities = find_names(sources, LEXICON)
+    places = {e.latin: e for e in entities.values() if e.kind == "place"}
+    assert {"West Virginia", "Mexico City"} <= set(places), places
+    assert places["West Virginia"].hi == "वेस्ट वर्जिनिया" and places["Mexico City"].gu == "મેક્સિકો સિટી"
+    assert keys(mentions, "w.txt") == {places["West Virginia"].key}
+    assert keys(mentions, "m.txt") == {places["Mexico City"].key}
+    assert "Virginia" not in places and "Mexico" not in places
+
+
 def test_common_words_that_spell_like_a_place_are_not_places():
     # खाना (food) reads "khana", one vowel from China; केले (bananas), मिली (met): short
     # words near small or short-named places stay words.

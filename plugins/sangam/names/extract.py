@@ -12,7 +12,8 @@ words out of the event pages (a wrong name is worse than a missed one):
 4. known places: a word that looks foreign (the romanizer's foreignness score) and
    romanizes onto one of the best-known place names of the romanizer's prior
    (countries, large cities, states and provinces, ``PLACE_TOP``): मेक्सिको, મૈક્સિકો,
-   टेक्सास, પેરિસ - places;
+   टेक्सास, પેરિસ - places; with a word next to it that makes a longer place name
+   (``data/names-place-affixes.tsv``: वेस्ट वर्जिनिया, મેક્સિકો સિટી);
 5. recurrence: a spelling established by 1-4 anywhere is recognised in every
    source, in either script (Gujarati folded onto Devanagari, Gujarati case
    endings stripped: ``data/names-case-endings.tsv``);
@@ -390,12 +391,38 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
             i += length
         else:
             i += 1
-    # known foreign places
+    # known foreign places, with a word that makes a longer name of one (वेस्ट वर्जीनिया)
+    affixes = tables.place_affixes()
     for i, w in enumerate(words):
         if not used[i] and not w.latin and _is_name_word(w) and not _trigger_at(words, i) and _known_place(w.stem):
-            spans.append(_Span([w], "place", "gazetteer", i))
-            used[i] = True
+            start, end = i, i + 1
+            before = words[i - 1] if i > 0 else None
+            if before is not None and not used[i - 1] and not before.ended and before.folded in affixes["before"]:
+                start = i - 1
+            if not w.ended and end < n and not used[end] and words[end].stem in affixes["after"]:
+                end += 1
+            spans.append(_Span(words[start:end], "place", "gazetteer", start))
+            for x in range(start, end):
+                used[x] = True
     return spans
+
+
+def _place_latin(folded: str) -> str | None:
+    """The atlas's Latin form of a known place, alone or with the words that make a longer
+    name of it (मैक्सिको सिटी -> Mexico City), if every word is one or the other."""
+    parts = folded.split()
+    affixes = tables.place_affixes()
+    out = []
+    for n, part in enumerate(parts):
+        if n == 0 and len(parts) > 1 and part in affixes["before"]:
+            out.append(affixes["before"][part])
+        elif n == len(parts) - 1 and n > 0 and part in affixes["after"]:
+            out.append(affixes["after"][part])
+        elif place := _known_place(part):
+            out.append(place.capitalize())  # as the atlas spells it: Denver, not Denwar
+        else:
+            return None
+    return " ".join(out) or None
 
 
 class FirstPass(NamedTuple):
@@ -659,8 +686,8 @@ def _entity(
         acr = _acronym_key(fold(deva) or (latin[0] if latin else ""))
         if acr and acr == key:
             lat = acr
-        elif kind == "place" and " " not in fold(deva) and (place := _known_place(fold(deva))):
-            lat = place.capitalize()  # as the atlas spells it: Denver, not Denwar
+        elif kind == "place" and (place := _place_latin(fold(deva))):
+            lat = place
         elif hi:
             lat = romanize(hi[0], kind)
         elif gu:

@@ -112,6 +112,17 @@ def triggers() -> dict[str, tuple[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def place_affixes() -> dict[str, dict[str, str]]:
+    """position (before|after) -> folded spelling -> Latin, of the words that make a longer
+    place name with a known place (``names-place-affixes.tsv``: वेस्ट वर्जीनिया, मैक्सिको सिटी)."""
+    out: dict[str, dict[str, str]] = {"before": {}, "after": {}}
+    for row in read_tsv("names-place-affixes.tsv"):
+        for spelling in row[0].split("|"):
+            out[row[1]][fold(spelling)] = row[2]
+    return out
+
+
 MIN_NAME_COUNT = 3  # times a word was a given name (a surname) in the list to count as one
 
 
