@@ -6,7 +6,7 @@ bundle is built while the other pages are written (``finalized`` waits for it).
 Pagefind is sent only what it would index of a page (``indexed_html``: the page's head and
 its ``data-pagefind-body`` elements; the bundle is byte for byte the same, the pipe carries
 half as much and Pagefind works 5% less).
-It holds a whole index in memory (about 25 times the HTML it was sent), so a large site
+It holds a whole index in memory (about 30 times the HTML it was sent), so a large site
 is indexed in *shards* of at most ``SANGAM_SEARCH_SHARD_BYTES`` of that HTML, one service
 process after another: the first shard is the bundle the search page loads, the others
 lie in ``shards/2/``, ``shards/3/`` ... inside it, listed in ``sangam-shards.json``, and
@@ -59,7 +59,7 @@ DEFAULTS = {
     # (plus Pagefind's prefix matching), the same for every script.
     "SANGAM_SEARCH_LANGUAGE": "gu",
     "SANGAM_SEARCH_BUNDLE": "pagefind",
-    # Indexed HTML per shard (see above; 0: one index): Pagefind's peak memory is about 25 times this.
+    # Indexed HTML per shard (see above; 0: one index): Pagefind's peak memory is about 30 times this.
     "SANGAM_SEARCH_SHARD_BYTES": 44_000_000,
     # A page's search keys: each at most this many times (0: every one). Ranking saturates long
     # before (BM25); Pagefind's time and memory grow with every word it indexes.
