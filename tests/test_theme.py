@@ -236,3 +236,29 @@ def test_scraped_text_is_escaped(tmp_path, text):
     for page in html_pages(out):
         assert "<script>alert" not in page.read_text(encoding="utf-8")
         assert "<img src=x" not in page.read_text(encoding="utf-8")
+
+
+def test_undated_events_are_listed_apart_and_make_no_period_pages(seeds_site, seeds_events):
+    # The seeds state no publication date: Pelican is given a placeholder date for them, which
+    # must not show as "January 1970" or make 1970/ archive pages.
+    assert not [p.name for p in seeds_site.iterdir() if p.name.isdigit()]
+    archives = (seeds_site / "archives.html").read_text(encoding="utf-8")
+    assert "1970" not in archives
+    undated = archives[archives.index('id="undated"'):]
+    for event in seeds_events["events"]:
+        assert event["url"] in undated
+
+
+def test_dated_and_undated_events_share_the_archives(tmp_path):
+    dated = "प्रकाशित: 12 जुलाई 2025\n" + seed_text("001_7e111c7a8da80fb4.txt")
+    content = make_content(tmp_path, {"sources/dated.txt": dated, "sources/undated.txt": seed_text("000_87a8305c717668f7.txt")})
+    out = tmp_path / "out"
+    build_site(content, out)
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
+    by_date = {bool(e["date"]): e for e in events}
+    assert set(by_date) == {True, False}
+    day = out / "2025" / "07" / "12" / "index.html"
+    page = day.read_text(encoding="utf-8")
+    assert by_date[True]["url"] in page and by_date[False]["url"] not in page
+    archives = (out / "archives.html").read_text(encoding="utf-8")
+    assert archives.index(by_date[True]["url"]) < archives.index('id="undated"') < archives.index(by_date[False]["url"])

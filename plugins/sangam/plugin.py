@@ -89,6 +89,15 @@ def add_events(generator) -> None:
     summary.digest, summary.started = digest, started
 
 
+def keep_undated_out_of_periods(generator) -> None:
+    """Undated events leave the dated archives (``dates``, period pages); the archives page
+    lists them under their own heading (``undated_events``)."""
+    undated = [article for article in generator.dates if render.is_undated(article)]
+    generator.dates[:] = [article for article in generator.dates if not render.is_undated(article)]
+    render.drop_from_period_archives(generator.period_archives, undated)
+    generator.context["undated_events"] = undated
+
+
 def _progress(message: str) -> None:
     console.print(message, highlight=False)
 
@@ -226,6 +235,7 @@ def register() -> None:
     signals.article_generator_preread.connect(forget_disabled_markdown)
     signals.page_generator_preread.connect(forget_disabled_markdown)
     signals.article_generator_pretaxonomy.connect(add_events)
+    signals.article_generator_finalized.connect(keep_undated_out_of_periods)
     signals.get_generators.connect(get_generators)
     # Search: settings, Jinja filter and search page; Pagefind indexes the pages as they are written.
     signals.initialized.connect(search.configure)

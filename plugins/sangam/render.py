@@ -295,6 +295,26 @@ def relative_feed_links(context, feed) -> None:
 # ----------------------------------------------------------------- sitemap
 
 
+def is_undated(article) -> bool:
+    """An event no source gave a date. Pelican needs a date for every article (it is given the
+    build's), but the event belongs to no day, month or year of the archives."""
+    return getattr(article, "date_known", True) is False
+
+
+def drop_from_period_archives(period_archives: dict, articles: list) -> None:
+    """Take ``articles`` out of Pelican's period archives (in place: the context holds the same
+    object); a period left empty loses its page (no "January 1970" for undated events)."""
+    leaving = {id(article) for article in articles}
+    for granularity, archives in period_archives.items():
+        kept = []
+        for archive in archives:
+            archive["dates"] = [a for a in archive["dates"] if id(a) not in leaving]
+            archive["articles"] = [a for a in archive["articles"] if id(a) not in leaving]
+            if archive["dates"]:
+                kept.append(archive)
+        archives[:] = kept
+
+
 class WrittenFiles:
     """Every file Pelican's writer produced in this build (reset before writing starts)."""
 
