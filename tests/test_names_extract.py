@@ -204,3 +204,34 @@ def test_words_come_back_from_a_pickle_as_the_shared_instances():
     back = pickle.loads(pickle.dumps(source_words))
     assert all(a is b for a, b in zip(back, source_words)) and len(back) == len(source_words)
     assert [w.joined for w in back] == [w.joined for w in source_words]
+
+
+GOLF = [
+    src("g1.txt", "hi", "राइडर कप में पैट्रिक रीड और टॉम डेली ने अच्छा खेल दिखाया।", "रीड ने कहा कि वह खुश हैं।"),
+    src("g2.txt", "gu", "રાઇડર કપમાં પૈટ્રિક રીડે શાનદાર પ્રદર્શન કર્યું.", "રીડ હવે આગળ રમશે."),
+]
+
+
+def test_foreign_given_name_and_surname_in_both_scripts_is_a_person():
+    mentions, entities = find_names(GOLF, LEXICON)
+    reed = [e for e in entities.values() if e.latin == "Patrick Reed"]
+    assert len(reed) == 1 and reed[0].kind == "person"
+    assert reed[0].hi and reed[0].gu
+    key = name_key("पैट्रिक रीड")
+    assert key in keys(mentions, "g1.txt") and key in keys(mentions, "g2.txt")
+    # रीड alone, after the full name in the same source, is the same person
+    assert name_key("रीड") not in entities
+    # टॉम डेली is written in one script only: a pair alone is not evidence enough
+    assert not [e for e in entities.values() if e.latin.startswith("Tom")]
+
+
+def test_a_foreign_pair_in_one_script_only_is_not_taken():
+    _, entities = find_names(GOLF[:1], LEXICON)
+    assert not [e for e in entities.values() if "Reed" in e.latin]
+
+
+def test_common_words_alike_in_both_scripts_are_not_a_foreign_pair():
+    # मेरा / મારો (my) romanize near Mary; the two pairs share a key but not a given name
+    pair = [src("m1.txt", "hi", "यह मेरा आग्रह है कि सब आएं।"), src("m2.txt", "gu", "આ મારો આગ્રહ છે કે બધા આવે.")]
+    _, entities = find_names(pair, LEXICON)
+    assert not entities

@@ -72,3 +72,10 @@ def test_two_spelled_letters_before_a_name_are_initials():
     assert romanize("एमएस धोनी", "person") == "MS Dhoni"
     # Alone, two letter names are not taken for an acronym.
     assert romanize("एमएस") != "MS"
+
+
+def test_given_names_are_a_subset_of_person_names():
+    given, person = known_names("given"), known_names("person")
+    assert "patrick" in given and "sergei" in given
+    assert "green" not in given and "green" in person  # a surname only
+    assert all(person[w] <= r for w, r in list(given.items())[:5000])

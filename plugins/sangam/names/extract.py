@@ -14,10 +14,14 @@ words out of the event pages (a wrong name is worse than a missed one):
    (countries, large cities, states and provinces, ``PLACE_TOP``): मेक्सिको, મૈક્સિકો,
    टेक्सास, પેરિસ - places; with a word next to it that makes a longer place name
    (``data/names-place-affixes.tsv``: वेस्ट वर्जिनिया, મેક્સિકો સિટી);
-5. recurrence: a spelling established by 1-4 anywhere is recognised in every
+5. foreign persons without a title (पैट्रिक रीड, પૈટ્રિક રીડ): a foreign-looking word that
+   romanizes onto a common given name (``GIVEN_TOP``), then a foreign-looking word - taken
+   only when sources in both scripts write the same name (one key), since on its own the
+   pattern also catches loanwords (ग्रीन कार्ड);
+6. recurrence: a spelling established by 1-5 anywhere is recognised in every
    source, in either script (Gujarati folded onto Devanagari, Gujarati case
    endings stripped: ``data/names-case-endings.tsv``);
-6. short forms: in a source that names a person in full, the first or last
+7. short forms: in a source that names a person in full, the first or last
    word of that name alone (किम after किम जोंग-उन) is the same person.
 
 Spellings whose keys (``keys.name_key``) agree are one entity.  Everything is
@@ -271,6 +275,80 @@ def _person_pair(words: list[Word], i: int, used: list[bool]) -> int:
     return 0
 
 
+# Foreign given name + surname (see the module docstring, 5). A rank-2,000 given name is
+# class 7 of nam_dict, common in its country (Kirsti, Dustin); rarer ones are mostly noise.
+GIVEN_TOP = 2000
+MIN_PAIR_UNITS = 3  # phonetic units per word, the final schwa included: टॉम, रीड
+
+
+@functools.lru_cache(maxsize=200_000)
+def _foreign_word(stem: str) -> bool:
+    m = _romanizer()
+    if m is None:
+        return False
+    seq = units(stem)
+    return len(seq) >= MIN_PAIR_UNITS and m.foreignness(seq) >= FOREIGN_MIN
+
+
+@functools.lru_cache(maxsize=200_000)
+def _known_given(stem: str) -> bool:
+    """Whether a (folded, Devanagari) word spells a common foreign given name, not an Indian
+    one (अटल: Indian pairs are ``_person_pair``'s) nor a well-known place (इंडिया गेट)."""
+    if not _foreign_word(stem) or stem in tables.indian_names()[0]:
+        return False
+    # The table romanization's skeleton first, as for places: most words stop here, undecoded.
+    if _loose(skeleton(rule_word(stem))) not in _loose_given():
+        return False
+    spelled = romanize(stem, "person").lower()
+    rank = known_names("given").get(spelled)
+    place_rank = known_names("place").get(spelled)
+    return rank is not None and rank <= GIVEN_TOP and (place_rank is None or place_rank > PLACE_TOP)
+
+
+@functools.lru_cache(maxsize=1)
+def _loose_given() -> frozenset[str]:
+    return frozenset(_loose(sk) for sk in known_skeletons("given", GIVEN_TOP))
+
+
+def _foreign_pairs(words: list[Word], spans: list[_Span]) -> list[_Span]:
+    """Candidate foreign persons of one segment (given name + surname), outside ``spans``."""
+    covered = {x for sp in spans for x in range(sp.start, sp.start + len(sp.words))}
+    out = []
+    i = 0
+    while i < len(words) - 1:
+        a, b = words[i], words[i + 1]
+        if (
+            i in covered or i + 1 in covered or a.ended or a.latin or b.latin or a.joined or b.joined
+            or a.stem == b.stem or not _is_name_word(a) or not _is_name_word(b)
+            or _trigger_at(words, i) or _trigger_at(words, i + 1)
+            or not _foreign_word(b.stem) or not _known_given(a.stem)
+        ):
+            i += 1
+            continue
+        out.append(_Span([a, b], "person", "foreign pair", i))
+        i += 2
+    return out
+
+
+# Long and short i and u are one for comparing spellings across scripts (डस्टिन, ડસ્ટીન).
+_VOWEL_LENGTH = str.maketrans("ीूईऊ", "िुइउ")
+
+
+def _corroborated_pairs(sources: Sequence[Source], pairs: Mapping[str, list[list[_Span]]]) -> frozenset[str]:
+    """Spellings of the candidate foreign pairs that sources in both scripts write alike: the
+    same given name (folded) and the same key. A key alone is too lax here: मेरा आग्रह and
+    મારો આગ્રહ (my request) share one."""
+    langs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    spellings: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for src in sources:
+        for spans in pairs[src.path]:
+            for sp in spans:
+                key = (sp.words[0].stem.translate(_VOWEL_LENGTH), name_key(sp.spelling))
+                langs[key].add(src.lang)
+                spellings[key].add(sp.spelling)
+    return frozenset(s for key, seen in langs.items() if len(seen) > 1 for s in spellings[key])
+
+
 def _loose(skeleton_: str) -> str:
     return skeleton_.replace("j", "g")
 
@@ -433,13 +511,15 @@ class FirstPass(NamedTuple):
 
     segments: list[list[Word]]
     evidence: list[list[_Span]]
+    pairs: list[list[_Span]]  # candidate foreign persons, per segment (taken if corroborated)
 
 
 def first_pass(source: Source, lexicon: Lexicon) -> FirstPass:
     segments: list[list[Word]] = []
     for para in ([source.title] if source.title else []) + list(source.text):
         segments.extend(_segments(para, source.lang))
-    return FirstPass(segments, [_evidence_spans(words, lexicon) for words in segments])
+    evidence = [_evidence_spans(words, lexicon) for words in segments]
+    return FirstPass(segments, evidence, [_foreign_pairs(words, spans) for words, spans in zip(segments, evidence)])
 
 
 def lexicon_fingerprint(lexicon: Lexicon) -> str:
@@ -469,6 +549,9 @@ def find_names(
             for sp in sp_list:
                 if sp.evidence != "lexicon":
                     known[sp.spelling][sp.kind] += 1
+    pair_persons = _corroborated_pairs(ordered, {path: found.pairs for path, found in passes.items()})
+    for spelling in pair_persons:
+        known[spelling]["person"] += 1
     max_known = max((len(s.split()) for s in known), default=1)
     known_firsts = frozenset(s.split()[0] for s in known if s)
     # Multi-word spellings voted persons: only sequences starting with one of their first
@@ -533,6 +616,8 @@ def find_names(
                     kinds[spelling][entry.kind] += 100
                 elif sp.kind:
                     kinds[spelling][sp.kind] += 1
+                elif spelling in pair_persons:
+                    kinds[spelling]["person"] += 1
                 found.append((spelling, sp.surface, src.lang))
         per_source[src.path] = found
 

@@ -33,12 +33,14 @@ VOWELS = frozenset("aeiouy")
 UNREACHABLE = math.inf
 
 
-KINDS = ("person", "place")
+# The rank columns of latin-names.tsv: a given name is a person's name too (its rank there
+# is at most its rank among given names), so "given" only narrows "person".
+KINDS = ("person", "place", "given")
 
 
 @functools.lru_cache(maxsize=1)
-def _ranks() -> dict[str, tuple[int | None, int | None]]:
-    """Latin spelling -> (rank as a person's name, rank as a place's), None where not one."""
+def _ranks() -> dict[str, tuple[int | None, ...]]:
+    """Latin spelling -> (rank as a person's name, as a place's, among given names), None where not one."""
     out = {}
     for line in (DATA / "latin-names.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -49,8 +51,8 @@ def _ranks() -> dict[str, tuple[int | None, int | None]]:
 
 @functools.lru_cache(maxsize=4)
 def known_names(kind: str | None = None) -> dict[str, int]:
-    """Latin spelling -> frequency rank among the names of ``kind`` (person, place; other
-    kinds and None: either, by the better rank). A person is not respelled as a place
+    """Latin spelling -> frequency rank among the names of ``kind`` (person, place, given;
+    other kinds and None: any, by the best rank). A person is not respelled as a place
     (ऐरन is Aaron, not Iran)."""
     columns = [KINDS.index(kind)] if kind in KINDS else list(range(len(KINDS)))
     out = {}
