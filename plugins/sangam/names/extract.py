@@ -310,43 +310,51 @@ def _loose_given() -> frozenset[str]:
     return frozenset(_loose(sk) for sk in known_skeletons("given", GIVEN_TOP))
 
 
-def _foreign_pairs(words: list[Word], spans: list[_Span]) -> list[_Span]:
-    """Candidate foreign persons of one segment (given name + surname), outside ``spans``."""
-    covered = {x for sp in spans for x in range(sp.start, sp.start + len(sp.words))}
-    out = []
+def _pair_starts(words: list[Word], spans: list[_Span]):
+    """Where a candidate foreign person (two foreign-looking name words) starts in a segment,
+    outside ``spans``; cheap tests only, the given name is checked once corroborated."""
+    covered = {x for sp in spans for x in range(sp.start, sp.start + len(sp.words))} if spans else ()
     i = 0
     while i < len(words) - 1:
         a, b = words[i], words[i + 1]
         if (
-            i in covered or i + 1 in covered or a.ended or a.latin or b.latin or a.joined or b.joined
-            or a.stem == b.stem or not _is_name_word(a) or not _is_name_word(b)
+            a.latin or b.latin or a.ended or a.joined or b.joined or a.stem == b.stem
+            or not _foreign_word(b.stem) or not _foreign_word(a.stem)
+            or i in covered or i + 1 in covered
+            or not _is_name_word(a) or not _is_name_word(b)
             or _trigger_at(words, i) or _trigger_at(words, i + 1)
-            or not _foreign_word(b.stem) or not _known_given(a.stem)
         ):
             i += 1
             continue
-        out.append(_Span([a, b], "person", "foreign pair", i))
+        yield i
         i += 2
-    return out
 
 
 # Long and short i and u are one for comparing spellings across scripts (डस्टिन, ડસ્ટીન).
 _VOWEL_LENGTH = str.maketrans("ीूईऊ", "िुइउ")
+_LANG_BIT = {"hi": 1, "gu": 2}
 
 
-def _corroborated_pairs(sources: Sequence[Source], pairs: Mapping[str, list[list[_Span]]]) -> frozenset[str]:
-    """Spellings of the candidate foreign pairs that sources in both scripts write alike: the
-    same given name (folded) and the same key. A key alone is too lax here: मेरा आग्रह and
-    મારો આગ્રહ (my request) share one."""
-    langs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    spellings: dict[tuple[str, str], set[str]] = defaultdict(set)
+def _corroborated_pairs(
+    sources: Sequence[Source], segmented: Mapping[str, list[list[Word]]], evidence: Mapping[str, list[list[_Span]]]
+) -> frozenset[str]:
+    """Spellings of the foreign given name + surname pairs that sources in both scripts write
+    alike (folded, vowel length aside), whose first word is a common given name. Spellings
+    must agree, not only keys: मेरा आग्रह and મારો આગ્રહ (my request) share a key."""
+    seen: dict[str, list] = {}  # loose spelling -> [script bits, spellings]
     for src in sources:
-        for spans in pairs[src.path]:
-            for sp in spans:
-                key = (sp.words[0].stem.translate(_VOWEL_LENGTH), name_key(sp.spelling))
-                langs[key].add(src.lang)
-                spellings[key].add(sp.spelling)
-    return frozenset(s for key, seen in langs.items() if len(seen) > 1 for s in spellings[key])
+        bit = _LANG_BIT.get(src.lang, 0)
+        for words, spans in zip(segmented[src.path], evidence[src.path]):
+            for i in _pair_starts(words, spans):
+                spelling = words[i].folded + " " + words[i + 1].stem
+                entry = seen.setdefault(spelling.translate(_VOWEL_LENGTH), [0, set()])
+                entry[0] |= bit
+                entry[1].add(spelling)
+    out = set()
+    for loose, (bits, spellings) in seen.items():
+        if bits == 3 and _known_given(loose.split()[0]):
+            out.update(spellings)
+    return frozenset(out)
 
 
 def _loose(skeleton_: str) -> str:
@@ -511,15 +519,13 @@ class FirstPass(NamedTuple):
 
     segments: list[list[Word]]
     evidence: list[list[_Span]]
-    pairs: list[list[_Span]]  # candidate foreign persons, per segment (taken if corroborated)
 
 
 def first_pass(source: Source, lexicon: Lexicon) -> FirstPass:
     segments: list[list[Word]] = []
     for para in ([source.title] if source.title else []) + list(source.text):
         segments.extend(_segments(para, source.lang))
-    evidence = [_evidence_spans(words, lexicon) for words in segments]
-    return FirstPass(segments, evidence, [_foreign_pairs(words, spans) for words, spans in zip(segments, evidence)])
+    return FirstPass(segments, [_evidence_spans(words, lexicon) for words in segments])
 
 
 def lexicon_fingerprint(lexicon: Lexicon) -> str:
@@ -549,7 +555,7 @@ def find_names(
             for sp in sp_list:
                 if sp.evidence != "lexicon":
                     known[sp.spelling][sp.kind] += 1
-    pair_persons = _corroborated_pairs(ordered, {path: found.pairs for path, found in passes.items()})
+    pair_persons = _corroborated_pairs(ordered, segmented, evidence)
     for spelling in pair_persons:
         known[spelling]["person"] += 1
     max_known = max((len(s.split()) for s in known), default=1)
