@@ -292,12 +292,12 @@ def relative_feed_links(context, feed) -> None:
             item["link"] = up + link
 
 
-# ----------------------------------------------------------------- sitemap
+# ----------------------------------------------------------------- archives
 
 
 def is_undated(article) -> bool:
     """An event no source gave a date. Pelican needs a date for every article (it is given the
-    build's), but the event belongs to no day, month or year of the archives."""
+    digest's date), but the event belongs to no day, month or year of the archives."""
     return getattr(article, "date_known", True) is False
 
 
@@ -305,7 +305,7 @@ def drop_from_period_archives(period_archives: dict, articles: list) -> None:
     """Take ``articles`` out of Pelican's period archives (in place: the context holds the same
     object); a period left empty loses its page (no "January 1970" for undated events)."""
     leaving = {id(article) for article in articles}
-    for granularity, archives in period_archives.items():
+    for archives in period_archives.values():
         kept = []
         for archive in archives:
             archive["dates"] = [a for a in archive["dates"] if id(a) not in leaving]
@@ -313,6 +313,9 @@ def drop_from_period_archives(period_archives: dict, articles: list) -> None:
             if archive["dates"]:
                 kept.append(archive)
         archives[:] = kept
+
+
+# ----------------------------------------------------------------- sitemap
 
 
 class WrittenFiles:

@@ -16,8 +16,8 @@ words out of the event pages (a wrong name is worse than a missed one):
    (``data/names-place-affixes.tsv``: वेस्ट वर्जिनिया, મેક્સિકો સિટી);
 5. foreign persons without a title (पैट्रिक रीड, પૈટ્રિક રીડ): a foreign-looking word that
    romanizes onto a common given name (``GIVEN_TOP``), then a foreign-looking word - taken
-   only when sources in both scripts write the same name (one key), since on its own the
-   pattern also catches loanwords (ग्रीन कार्ड);
+   only when sources in both scripts spell the pair alike, since on its own the pattern
+   also catches loanwords (ग्रीन कार्ड) and common words (मेरा आग्रह);
 6. recurrence: a spelling established by 1-5 anywhere is recognised in every
    source, in either script (Gujarati folded onto Devanagari, Gujarati case
    endings stripped: ``data/names-case-endings.tsv``);
@@ -275,8 +275,8 @@ def _person_pair(words: list[Word], i: int, used: list[bool]) -> int:
     return 0
 
 
-# Foreign given name + surname (see the module docstring, 5). A rank-2,000 given name is
-# class 7 of nam_dict, common in its country (Kirsti, Dustin); rarer ones are mostly noise.
+# Foreign given name + surname (see the module docstring, 5). Rank 2,000 is class 7 of
+# nam_dict, a name common in its country (Kirsti); rarer given names are mostly false friends.
 GIVEN_TOP = 2000
 MIN_PAIR_UNITS = 3  # phonetic units per word, the final schwa included: टॉम, रीड
 
