@@ -41,7 +41,7 @@ def training_words(path: Path) -> list[str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
-        word, person, place = line.split("\t")
+        word, person, place = line.split("\t")[:3]
         if person == str(TRAIN_RANK) and place == "-":
             continue
         words.append(word)
