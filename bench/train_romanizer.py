@@ -98,6 +98,8 @@ def allowed(unit: str, chunk: str) -> bool:
         return bool(chunk) and not any(c in "aeiou" for c in chunk)
     if unit == "\u0902":  # anusvara
         return all(c in "nmg" for c in chunk)
+    if unit == "\u0902m":  # anusvara before a labial (units.py): a nasal is written, m or n
+        return chunk in ("m", "n")
     if unit == "\u0903":
         return all(c in "h" for c in chunk)
     if unit in ("\u090b", "\u0960"):  # ऋ ॠ

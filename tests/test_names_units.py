@@ -6,6 +6,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from plugins.sangam.names.units import units  # noqa: E402
+from plugins.sangam.names import romanize  # noqa: E402
 
 
 def test_schwa_tags():
@@ -19,3 +20,13 @@ def test_schwa_after_a_cluster_is_tagged_apart():
     assert units("डेक्सफ़ोर्ड")[4] == "əK"
     # between two clusters; before a final consonant it stays əCC
     assert units("ग्रिंगस्टन") == ["ग", "र", "इ", "ं", "ग", "əKC", "स", "ट", "əCC", "न", "ə#"]
+
+
+def test_anusvara_before_a_labial_is_its_own_unit():
+    assert units("ट्रंप")[3] == "ंm" and units("अंबानी")[1] == "ंm"
+    assert "ंm" not in units("पंड्या") and "ं" in units("पंड्या")  # before ड: n
+
+
+def test_anusvara_before_a_labial_is_spelled_m():
+    for word, cluster in (("अंबेडकर", "mb"), ("कंपनी", "mp"), ("चंपारण", "mp"), ("कुंभ", "mbh")):
+        assert cluster in romanize(word).lower(), word

@@ -12,6 +12,8 @@ tagged with its right context, which is what Hindi schwa deletion depends on:
 * ``əM``  before anusvara,  ``əV`` before a vowel letter
 * ``ə+``  kept before a consonant that carries a vowel, in a first syllable
 * ``əK``, ``əKC``  as ``ə+``, ``əCC`` (before a cluster) after a cluster (``मैक्सवेल``: the schwa of स)
+
+An anusvara before a labial is the unit ``ंm`` (ट्रंप: Trump, not Tranp).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ VIRAMA = "\u094d"
 ANUSVARA = "\u0902"
 CANDRABINDU = "\u0901"
 VISARGA = "\u0903"
+LABIALS = frozenset("पफबभम")
+ANUSVARA_LABIAL = ANUSVARA + "m"  # the unit of an anusvara before a labial
 
 # Vowel signs -> independent vowel letters.
 MATRA = {
@@ -134,4 +138,10 @@ def units(word: str) -> list[str]:
         tags[i] = tag
         if tag in ("ə#", "ə-"):
             spoken[i] = False
-    return [tags[i] or u for i, u in enumerate(base)]
+    out = [tags[i] or u for i, u in enumerate(base)]
+    # Anusvara before a labial is m (ट्रंप Trump, कंपनी company): a left-to-right decoder
+    # cannot see the labial coming, so the unit says it.
+    for i in range(len(out) - 1):
+        if out[i] == ANUSVARA and out[i + 1].rstrip(NUKTA) in LABIALS:
+            out[i] = ANUSVARA_LABIAL
+    return out
