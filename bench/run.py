@@ -344,48 +344,55 @@ def bench_size(n: int, args) -> dict:
             print("   Sangam build failed; see", record["log"], flush=True)
             continue
         if not args.no_rebuild and repeat < args.rebuild_repeats:
-            out = base / "site-cached"
-            cache = base / "cache"
-            shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(cache, ignore_errors=True)
-            cached = sangam_args(out, "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true",
-                                 f'CACHE_PATH="{cache}"', 'CHECK_MODIFIED_METHOD="sha256"')
-            record = run_build(VENV_PYTHON, cached, logs / f"cold-{repeat}.log", args.timeout)
-            keep("cold_cache", record)
-            report("cold cache", repeat, record)
-            added = content / "sources" / held["name"]
-            shutil.copy(base / "holdout" / held["name"], added)
-            try:
-                record = run_build(VENV_PYTHON, cached, logs / f"rebuild-{repeat}.log", args.timeout)
-            finally:
-                added.unlink()
-            keep("rebuild", record)
-            report("rebuild +1", repeat, record)
+            def add_source() -> Path:
+                added = content / "sources" / held["name"]
+                shutil.copy(base / "holdout" / held["name"], added)
+                return added
+
+            cached_rebuild(VENV_PYTHON, sangam_args, base / "site-cached",
+                           base / "cache", add_source, "", logs, repeat, args, keep)
     for line in store.read_text().splitlines() if store.is_file() else []:
         record = json.loads(line)
         runs[record["kind"]].append(record)
     return summarise(n, args, runs)
 
 
+CACHE_ON = ("CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", 'CHECK_MODIFIED_METHOD="sha256"')
+
+
+def cached_rebuild(python: Path, build_args, out: Path, cache: Path, add_source, prefix: str, logs: Path,
+                   repeat: int, args, keep) -> None:
+    """A cold build with the content cache on, then ``add_source()`` (one more file, removed
+    afterwards) and the rebuild; kept as ``{prefix}cold_cache`` and ``{prefix}rebuild``."""
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    cached = build_args(out, "-e", *CACHE_ON, f'CACHE_PATH="{cache}"')
+    label = prefix.replace("_", " ")
+    record = run_build(python, cached, logs / f"{prefix.replace('_', '-')}cold-{repeat}.log", args.timeout)
+    keep(f"{prefix}cold_cache", record)
+    report(f"{label}cold cache", repeat, record)
+    added = add_source()
+    try:
+        record = run_build(python, cached, logs / f"{prefix.replace('_', '-')}rebuild-{repeat}.log", args.timeout)
+    finally:
+        added.unlink()
+    keep(f"{prefix}rebuild", record)
+    report(f"{label}rebuild +1", repeat, record)
+
+
 def floor_rebuild(floor_python: Path, base: Path, held: dict, logs: Path, repeat: int, args, keep) -> None:
     """Plain Pelican's own rebuild after adding one article, with its content cache on: what
     the rebuild target is measured against (Pelican re-renders every page; only reading is cached)."""
-    out, cache = base / "floor-site-cached", base / "floor-cache"
-    shutil.rmtree(out, ignore_errors=True)
-    shutil.rmtree(cache, ignore_errors=True)
     floor_content = base / "floor" / "content"
-    cached = [str(floor_content), "-o", str(out), "-s", str(base / "floor" / "floorconf.py"), "-e",
-              "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true", f'CACHE_PATH="{cache}"', 'CHECK_MODIFIED_METHOD="sha256"']
-    record = run_build(floor_python, cached, logs / f"floor-cold-{repeat}.log", args.timeout)
-    keep("floor_cold_cache", record)
-    report("floor cold cache", repeat, record)
-    added = write_floor_article(base / "holdout" / held["name"], floor_content, held["record"].get("title"), 0)
-    try:
-        record = run_build(floor_python, cached, logs / f"floor-rebuild-{repeat}.log", args.timeout)
-    finally:
-        added.unlink()
-    keep("floor_rebuild", record)
-    report("floor rebuild +1", repeat, record)
+
+    def build_args(out: Path, *extra: str) -> list[str]:
+        return [str(floor_content), "-o", str(out), "-s", str(base / "floor" / "floorconf.py"), *extra]
+
+    def add_source() -> Path:
+        return write_floor_article(base / "holdout" / held["name"], floor_content, held["record"].get("title"), 0)
+
+    cached_rebuild(floor_python, build_args, base / "floor-site-cached", base / "floor-cache", add_source, "floor_",
+                   logs, repeat, args, keep)
 
 
 def report(kind: str, repeat: int, record: dict) -> None:
