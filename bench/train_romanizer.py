@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plugins.sangam.names.tables import romanizer_rules, spell_acronym  # noqa: E402
-from plugins.sangam.names.units import units  # noqa: E402
+from plugins.sangam.names.units import ANUSVARA_LABIAL, units  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "names"
 TRAIN = [("indian-persons-hi-en.train.tsv", "I"), ("wikidata-en-hi.train.tsv", "F")]
@@ -98,7 +98,7 @@ def allowed(unit: str, chunk: str) -> bool:
         return bool(chunk) and not any(c in "aeiou" for c in chunk)
     if unit == "\u0902":  # anusvara
         return all(c in "nmg" for c in chunk)
-    if unit == "\u0902m":  # anusvara before a labial (units.py): a nasal is written, m or n
+    if unit == ANUSVARA_LABIAL:  # a nasal is written, m or n
         return chunk in ("m", "n")
     if unit == "\u0903":
         return all(c in "h" for c in chunk)
