@@ -32,8 +32,9 @@ Sources, never the ``*.dev.tsv`` files:
   ``LOCAL_FORM_COUNTRIES``, which ISO gives in their own language (Bayern, Corse,
   Toscana) where English news writes Bavaria, Corsica, Tuscany: the local forms would only
   catch loanwords (कोर्स, मार्क);
-* the English side of the two romanizer training lists (``../shared/data/names/*.train.tsv``,
-  rank ``TRAIN_RANK``).
+* the English side of the romanizer's training lists (``../shared/data/names/*.train.tsv``
+  and the Indian first names of ``bench/data/indian-first-names/``, CC BY 3.0; ``TRAIN`` of
+  ``train_romanizer.py``), rank ``TRAIN_RANK``.
 
 The romanizer uses the list as a prior over the spellings names have in Latin script
 (Miller, Glenn, Curtis), see ``names/spellings.py``.  The output file is therefore
@@ -45,12 +46,14 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data" / "names"
-TRAIN = ["indian-persons-hi-en.train.tsv", "wikidata-en-hi.train.tsv"]
+sys.path.insert(0, str(ROOT / "bench"))
+
+from train_romanizer import TRAIN  # noqa: E402  (the lists the romanizer learns from)
 CENSUS = ["dist.all.last", "dist.male.first", "dist.female.first"]
 # Rank given to a spelling known only from the training pairs: as rare as a mid-list surname.
 TRAIN_RANK = 50000
@@ -153,11 +156,11 @@ def main() -> None:
     for word, r in given_names(args.given).items():
         add(person, word, r)
         add(given, word, r)
-    for name in TRAIN:
-        for line in (SHARED / name).read_text(encoding="utf-8").splitlines()[1:]:
+    for path, _, hindi_column in TRAIN:
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
             if "\t" not in line:
                 continue
-            for word in line.split("\t")[1].replace("-", " ").split():
+            for word in line.split("\t")[1 - hindi_column].replace("-", " ").split():
                 word = ascii_letters(word)
                 if WORD.match(word):
                     person.setdefault(word, TRAIN_RANK)
@@ -170,9 +173,10 @@ def main() -> None:
         "# and as a place's (- where not one). Built by bench/build_latin_names.py (see its docstring)\n"
         "# from the 1990 US Census name lists (public domain), GeoNames (CC BY 4.0, geonames.org),\n"
         "# ISO 3166-2 subdivision names (Debian iso-codes via pycountry, LGPL 2.1),\n"
-        "# the English side of ../shared/data/names/*.train.tsv, and nam_dict.txt (c) 2007-2008 Joerg\n"
-        "# Michael, used under the GNU Free Documentation License 1.2; this file is released under the\n"
-        "# same licence. Do not edit by hand.\n"
+        "# the English side of ../shared/data/names/*.train.tsv and of Alok Parlikar's Indian first\n"
+        "# names (CMU 2011, CC BY 3.0), and nam_dict.txt (c) 2007-2008 Joerg Michael, used under\n"
+        "# the GNU Free Documentation License 1.2; this file is released under the same licence.\n"
+        "# Do not edit by hand.\n"
         "# spelling<TAB>person rank<TAB>place rank<TAB>rank among given names\n"
     )
     rows = "".join(f"{w}\t{person.get(w, '-')}\t{place.get(w, '-')}\t{given.get(w, '-')}\n" for w in words)

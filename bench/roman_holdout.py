@@ -4,10 +4,11 @@
     .venv/bin/python bench/train_romanizer.py --holdout 5 --holdout-out /tmp/held.tsv --out /tmp/held-model.json
     .venv/bin/python bench/roman_holdout.py --model /tmp/held-model.json --held /tmp/held.tsv
 
-Every held-out word (units, English letters, source I or F) is decoded with the model
+Every held-out word (units, English letters, source I, N or F) is decoded with the model
 trained without it and respelled by the known names, less the spellings the list knows
 only from the training pairs (rank ``TRAIN_RANK``): a held-out word must not be its own
 prior.  CER (edit distance / reference letters) is printed per source: I (Indian persons),
+N (Indian first names),
 F (wikidata, mostly foreign names and places).
 """
 
@@ -47,7 +48,7 @@ def main() -> None:
     for u, en, src in held:
         seq = u.split(" ")
         f = R._sigmoid(m.foreignness(seq) + R.FOREIGN_PRIOR)
-        hyp = R.spell(m, seq, f, "person" if src == "I" else None) or ""
+        hyp = R.spell(m, seq, f, "person" if src in ("I", "N") else None) or ""
         d = edit_distance(hyp, en)
         edits[src] = edits.get(src, 0) + d
         total[src] = total.get(src, 0) + len(en)

@@ -4,7 +4,11 @@
     .venv/bin/python bench/train_romanizer.py [--out plugins/sangam/data/romanizer.json]
 
 Trains ONLY on ../shared/data/names/indian-persons-hi-en.train.tsv and
-wikidata-en-hi.train.tsv (the *.dev.tsv files are evaluation sets).  Check on held-out
+wikidata-en-hi.train.tsv (the *.dev.tsv files are evaluation sets), plus the Indian first
+names of ``bench/data/indian-first-names/`` (Alok Parlikar, CMU, 2011, CC BY 3.0: see its
+README): the shared list of Indian persons is mostly election candidates of Tamil Nadu,
+West Bengal and Assam, spelled as their rolls spell them (Dipak, Akhiles), while news
+English spells the names of the whole country (Deepak, Akhilesh, Atal).  Check on held-out
 training pairs: ``--holdout 5`` and ``bench/roman_holdout.py`` (see its docstring).
 
 1. Each Hindi word is split into phonetic units (plugins/sangam/names/units.py),
@@ -33,7 +37,18 @@ from plugins.sangam.names.tables import romanizer_rules, spell_acronym  # noqa: 
 from plugins.sangam.names.units import ANUSVARA_LABIAL, units  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "names"
-TRAIN = [("indian-persons-hi-en.train.tsv", "I"), ("wikidata-en-hi.train.tsv", "F")]
+# (file, source, column of the Hindi side). Sources: "I" Indian persons, "F" wikidata labels,
+# "N" Indian first names, which teach model I like "I" but stay out of the foreignness odds:
+# with them, the -आ of its many women's names made वर्जिनिया look Indian, and a known place
+# was missed. Each distinct first name counts once (counting it 2 or 4 times took "Sergei
+# Shoigu" to "Shogu": the Indian model then outweighs the foreign one).
+TRAIN = [
+    (SHARED / "indian-persons-hi-en.train.tsv", "I", 0),
+    (SHARED / "wikidata-en-hi.train.tsv", "F", 0),
+    (ROOT / "bench/data/indian-first-names/names.tsv", "N", 1),
+]
+# What each source weighs in EM and in the graphone models I and F (F's weights: options).
+INDIAN = {"I", "N"}
 MAXCHUNK = 3
 OUTLIERS = 0.04  # share of worst-aligned word pairs left out of the n-gram counts
 BOS, EOS = "<s>", "</w>"
@@ -49,14 +64,15 @@ def is_latin(word: str) -> bool:
 
 
 def load_pairs() -> list[tuple[list[str], str, str]]:
-    """Word pairs (units, letters, source) with source "I" (Indian persons) or "F" (wikidata)."""
+    """Word pairs (units, letters, source), source as in ``TRAIN``."""
     pairs: list[tuple[list[str], str, str]] = []
-    for name, source in TRAIN:
-        lines = (SHARED / name).read_text(encoding="utf-8").splitlines()[1:]
+    for path, source, hindi_column in TRAIN:
+        lines = path.read_text(encoding="utf-8").splitlines()[1:]
         for line in lines:
             if "\t" not in line:
                 continue
-            hi, en = line.split("\t")[:2]
+            columns = line.split("\t")[:2]
+            hi, en = columns[hindi_column], columns[1 - hindi_column]
             hw = hi.replace("-", " ").split()
             ew = en.replace("-", " ").split()
             latin_in_hi = {w.lower() for w in hw if is_latin(w)}
@@ -249,7 +265,8 @@ def foreign_table(pairs):
     """Naive Bayes log-likelihood ratios log p(f | F) - log p(f | I) over unit bigrams (add-one)."""
     by: dict[str, Counter] = {"I": Counter(), "F": Counter()}
     for u, _, src in pairs:
-        by[src].update(foreign_features(u))
+        if src in by:
+            by[src].update(foreign_features(u))
     vocab = set(by["I"]) | set(by["F"])
     zi, zf = sum(by["I"].values()) + len(vocab), sum(by["F"].values()) + len(vocab)
     table = {}
@@ -280,7 +297,7 @@ def main() -> None:
         if args.holdout_out:
             args.holdout_out.write_text("".join(f"{' '.join(u)}\t{e}\t{src}\n" for u, e, src in held), encoding="utf-8")
     print(f"{len(raw)} word pairs, {len(items)} distinct", file=sys.stderr)
-    fw = {"I": 1.0, "F": args.foreign_weight}
+    fw = {src: 1.0 for src in INDIAN} | {"F": args.foreign_weight}
     prob = em([(list(u), e, c * fw[src]) for (u, e, src), c in items])
     scored = []
     for (u, e, src), c in items:
@@ -295,7 +312,7 @@ def main() -> None:
     print(f"dropping {cut} worst-aligned pairs, e.g. {[x[4] for x in scored[:8]]}", file=sys.stderr)
     kept = scored[cut:]
     # Model I: every pair as often as seen.  Model F: the wikidata pairs, Indian ones down-weighted.
-    wf = {"I": args.indian_in_foreign, "F": 1.0}
+    wf = {"I": args.indian_in_foreign, "N": 0.0, "F": 1.0}
     models = {
         "I": graphone_counts([(seq, c) for _, seq, src, c, _ in kept], args.order, args.prune),
         "F": graphone_counts([(seq, c * wf[src]) for _, seq, src, c, _ in kept], args.order, args.prune * 0.2),
@@ -303,7 +320,8 @@ def main() -> None:
     data = {
         "about": "graphone n-gram romanizer (models I: Indian names, F: foreign names) and "
         "unit-bigram foreignness odds; trained by bench/train_romanizer.py on "
-        "indian-persons-hi-en.train.tsv and wikidata-en-hi.train.tsv",
+        "indian-persons-hi-en.train.tsv, wikidata-en-hi.train.tsv and the Indian first names of "
+        "Alok Parlikar (CMU, 2011, CC BY 3.0)",
         "order": args.order,
         "models": models,
         "foreign": foreign_table([(list(u), e, src) for (u, e, src), _ in items]),

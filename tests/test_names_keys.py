@@ -54,7 +54,16 @@ def test_romanize_foreign_cluster_keeps_no_spurious_schwa():
     # made-up names, in no data file: Hindi writes कस without a virama before a third consonant
     for hindi in ("डेक्सफ़ोर्ड", "फ़्लेक्सटन", "ब्लैक्सवुड"):
         assert "ksa" not in romanize(hindi, "person").lower()
-    assert romanize("इन्द्रजीत") == "Indrajit"  # an Indian name keeps it
+    assert romanize("इन्द्रजीत").startswith("Indraj")  # an Indian name keeps it (Indrajit, Indrajeet)
+
+
+def test_romanize_north_indian_names_as_news_english_spells_them():
+    # The election rolls the model first learned from are mostly from the south and east; with
+    # the Indian first names (bench/data/indian-first-names/) these no longer look foreign
+    # (they came out Ethel Bihari, Hardique) or lose their sh (Akhiles).
+    assert romanize("अटल बिहारी वाजपेयी", "person") == "Atal Bihari Vajpeyi"
+    assert romanize("हार्दिक पंड्या", "person") == "Hardik Pandya"
+    assert romanize("અખિલેશ યાદવ", "person") == "Akhilesh Yadav"
 
 
 def test_romanize_candra_vowels_are_converted():
