@@ -114,6 +114,15 @@ def test_seed_targets():
     assert [t for t in targets if t not in latins] == []
 
 
+def test_seed_places_reach_their_english_spelling():
+    # मास्को / મોસ્કો (seeds 003, 004) decode as mosco: English writes that final o -ow
+    # (data/latin-spellings.tsv: Moscow, Glasgow, Barlow), and the place is known.
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests/data/names").glob("seed-*.json"))]
+    sources = [src(d["path"], d["lang"], *d["text"]) for d in docs]
+    _, entities = find_names(sources, LEXICON)
+    assert "Moscow" in {e.latin for e in entities.values() if e.kind == "place"}
+
+
 def test_full_form_written_most_names_the_entity():
     # Two full spellings once each; the short form चोए tips it: the entity is shown as
     # the sources write it most, not by alphabetical accident (चोई sorts first).

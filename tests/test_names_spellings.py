@@ -57,6 +57,11 @@ def test_a_word_initial_vowel_is_never_dropped():
     assert conversion_cost("kartis", "curtis") < math.inf
 
 
+def test_an_o_may_be_written_ow():
+    # English writes a final o sound -ow (Moscow, Glasgow, Barlow): one convention, cost 1.
+    assert conversion_cost("mosco", "moscow") == 1.0
+
+
 def test_known_spellings_by_kind():
     # The list knows people and places apart: a person is not respelled as a country.
     people, places, either = known_names("person"), known_names("place"), known_names()
