@@ -290,6 +290,18 @@ def _foreign_word(stem: str) -> bool:
     return len(seq) >= MIN_PAIR_UNITS and m.foreignness(seq) >= FOREIGN_MIN
 
 
+def _names_itself(word: Word) -> bool:
+    """Whether a word after a weak trigger (प्रमुख) is a name by its own evidence: Latin
+    letters or an acronym, a given name or surname of the Indian list, a foreign spelling,
+    or a spelling the known person names have (मर्फ़ी Murphy; not भूकंप, earthquake)."""
+    if word.latin or tables.spell_acronym(word.stem):
+        return True
+    given, surnames = tables.indian_names()
+    if word.stem in given or word.stem in surnames or _foreign_word(word.stem):
+        return True
+    return _romanize(word.stem, "person").lower() in known_names("person")
+
+
 @functools.lru_cache(maxsize=200_000)
 def _known_given(stem: str) -> bool:
     """Whether a (folded, Devanagari) word spells a common foreign given name, not an Indian
@@ -450,7 +462,8 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 j += 1
                 if taken[-1].ended:
                     break
-            if taken:
+            weak = length == 1 and words[i].folded in tables.weak_triggers()
+            if taken and (not weak or _names_itself(taken[0])):
                 spans.append(_Span(taken, kind, "trigger", i + length))
                 for x in range(i + length, i + length + len(taken)):
                     used[x] = True

@@ -113,6 +113,12 @@ def triggers() -> dict[str, tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def weak_triggers() -> frozenset[str]:
+    """Folded triggers that are as often adjectives (प्रमुख): column "weak" of ``names-roles.tsv``."""
+    return frozenset(fold(row[0]) for row in read_tsv("names-roles.tsv") if len(row) > 3 and row[3] == "weak")
+
+
+@functools.lru_cache(maxsize=1)
 def place_affixes() -> dict[str, dict[str, str]]:
     """position (before|after) -> folded spelling -> Latin, of the words that make a longer
     place name with a known place (``names-place-affixes.tsv``: वेस्ट वर्जीनिया, मैक्सिको सिटी)."""
