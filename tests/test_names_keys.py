@@ -131,6 +131,9 @@ def test_shipped_lexicon_has_no_test_set_names():
         ("गर्नसी", "ગર્નઝી"),  # s / z (Gujarati ઝ)
         ("नॉम पेन्ह", "ફ્નોમ પેન્હ"),  # silent initial consonant
         ("Phnom Penh", "नॉम पेन्ह"),
+        ("Glasgow", "ग्लासगो"),  # a final w is silent in English
+        ("Warsaw", "વૉરસૉ"),
+        ("Andrew", "एंड्रयू"),
     ],
 )
 def test_same_key_spelling_habits(a, b):

@@ -12,7 +12,7 @@ consonant skeleton in ASCII, word by word:
   Vowels are where Hindi and Gujarati spellings of foreign names disagree
   most (बामाको / બમેકો, टोकूमन / તુકુમાન).
 * Latin words go through English spelling rules to the same classes
-  (``ph`` -> f, ``w`` -> v, ``c`` -> k/s, ``sh`` -> S ...).
+  (``ph`` -> f, ``w`` -> v but silent at the end of a word, ``c`` -> k/s, ``sh`` -> S ...).
 * A word spelled out letter by letter (केसीएनए, KCNA) keys as its capitals.
 * Then, in every script alike: z / j / s are one class and sh / ch another
   (Gujarati has no nukta: ઝ is its z), dj = j, silent l in lm / lk, silent
@@ -135,6 +135,7 @@ def latin_word_key(word: str) -> str:
     text = re.sub(r"^(?:ph|[pkg])(?=n)", "", text)  # Phnom, Knut, Gnosall: the first letter is silent
     text = re.sub(r"l(?=[mk])", "", text)  # silent l: Palmer, Walker
     text = re.sub(r"(?<=[pbkgt])j", "", text)  # j as a glide: Skopje, Bjorn
+    text = re.sub(r"(?<=[aeo])we?$", "", text)  # a final w is silent: Moscow / मॉस्को, Warsaw, Andrew, Lowe
     for a, b in _DIGRAPHS:
         text = text.replace(a, b)
     text = re.sub(r"c(?=[eiy])", "s", text).replace("c", "k").replace("C", "c")
