@@ -98,9 +98,14 @@ def devanagari_to_gujarati(text: str) -> str:
 _ANUSVARA = "\u0902"
 _CANDRABINDU = "\u0901"
 _VIRAMA = "\u094d"
-# Nasal consonants that, followed by virama, are spelled interchangeably with anusvara.
+# Nasal consonants that, followed by virama, are spelled interchangeably with anusvara: after
+# a letter of the same word and before a stop or sibilant (हिन्दी / हिंदी). Not at the start
+# of a word (न्यूयॉर्क is nyu, not an anusvara), nor before य र ल ळ व ह, where the nasal is a
+# consonant of its own (कन्या, सम्राट, अम्ल).
 _NASALS = "\u0919\u091e\u0923\u0928\u092e"  # ङ ञ ण न म
-_NASAL_CLUSTER = re.compile(f"[{_NASALS}]{_VIRAMA}(?=[\u0915-\u0939])")
+_NASAL_CLUSTER = re.compile(
+    f"(?<=[\u0900-\u0963])[{_NASALS}]{_VIRAMA}(?=[\u0915-\u092e\u0936-\u0938\u0958-\u095f])"
+)
 
 
 def _fold_table() -> dict[int, str | None]:
