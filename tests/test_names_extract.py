@@ -114,6 +114,16 @@ def test_a_weak_role_word_needs_a_name_after_it():
     assert not any(e.hi.startswith("भूकंप") for e in entities.values()), persons
 
 
+def test_an_entity_is_shown_by_the_spelling_english_knows():
+    # म्यूयेलर (folded keeping its initial म्) and મુલર are one key; the Hindi spelling,
+    # written more often, romanizes to no known name, the Gujarati one to Muller.
+    sources = [src("h.txt", "hi", "कोच म्यूयेलर ने टीम चुनी।", "म्यूयेलर ने कहा कि टीम तैयार है।"),
+               src("g.txt", "gu", "કોચ મુલરે ટીમ પસંદ કરી.")]
+    _, entities = find_names(sources, LEXICON)
+    muller = [e for e in entities.values() if e.hi == "म्यूयेलर"]
+    assert [e.latin for e in muller] == ["Muller"] and muller[0].gu == "મુલર"
+
+
 def test_seed_targets():
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests/data/names").glob("seed-*.json"))]
     sources = [src(d["path"], d["lang"], *d["text"]) for d in docs]

@@ -766,6 +766,25 @@ def _support(surface: str, lang: str, surfaces: Counter, short_votes: Counter) -
     return surfaces[(lang, surface)] + alone + sum(c for (l, w), c in short_votes.items() if l == lang and w in stems)
 
 
+def _best_romanization(spellings: list[str], kind: str, romanize: Callable[[str, str | None], str]) -> str:
+    """The romanization of the first spelling (Hindi before Gujarati), unless it is no known
+    name and the other script's spelling romanizes to one of as many words: म्यूयेलर gives
+    Myuyelar, મુલર Muller. The other is romanized only then: romanizing is the costly step."""
+    first = romanize(spellings[0], kind)
+    if len(spellings) < 2 or _is_known_latin(first, kind):
+        return first
+    other = romanize(spellings[1], kind)
+    same_length = len(other.split()) == len(first.split())  # not a short or longer form
+    return other if same_length and _is_known_latin(other, kind) else first
+
+
+def _is_known_latin(latin: str, kind: str) -> bool:
+    """Whether every word of a Latin form is a known spelling of a name of ``kind``."""
+    known = known_names(kind if kind in ("person", "place") else None)
+    words = latin.lower().split()
+    return bool(words) and all(w in known for w in words)
+
+
 def _entity(
     key: str, surfaces: Counter, kind: str, entry, short_votes: Counter | None = None,
     romanize: Callable[[str, str | None], str] = romanize,
@@ -792,10 +811,8 @@ def _entity(
             lat = acr
         elif kind == "place" and (place := _place_latin(fold(deva))):
             lat = place
-        elif hi:
-            lat = romanize(hi[0], kind)
-        elif gu:
-            lat = romanize(gu[0], kind)
+        elif hi or gu:
+            lat = _best_romanization(hi[:1] + gu[:1], kind, romanize)
         else:
             lat = latin[0]
         if not deva and latin:
