@@ -124,6 +124,18 @@ def test_an_entity_is_shown_by_the_spelling_english_knows():
     assert [e.latin for e in muller] == ["Muller"] and muller[0].gu == "મુલર"
 
 
+def test_a_common_word_beside_a_role_word_is_no_name():
+    # हर शहर ("every city") puts हर where a city's name goes, but the sources write हर far
+    # more often with no role word beside it: a common word. A name keeps its title a fair
+    # share of the times it is written.
+    everyday = ["हर दिन हर व्यक्ति काम करता है।"] * 12
+    sources = [src("a.txt", "hi", "हर शहर में बाढ़ आई।", *everyday),
+               src("b.txt", "hi", "राष्ट्रपति ज़ोरावस्की ने कहा।", "ज़ोरावस्की ने फिर कहा।")]
+    _, entities = find_names(sources, LEXICON)
+    assert not any(e.hi == "हर" for e in entities.values())
+    assert any(e.hi == "ज़ोरावस्की" and e.kind == "person" for e in entities.values())
+
+
 def test_seed_targets():
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests/data/names").glob("seed-*.json"))]
     sources = [src(d["path"], d["lang"], *d["text"]) for d in docs]

@@ -547,6 +547,26 @@ def lexicon_fingerprint(lexicon: Lexicon) -> str:
     return repr((lexicon.max_words, rows))
 
 
+# A spelling known only because a role word stood next to it (हर शहर "every city",
+# प्रधानमंत्री जी, राष्ट्रपति पद "the president's post") is a common word when the sources
+# write it far more often without one: a name has its title or role beside it a fair share
+# of the times it is written (राष्ट्रपति पुतिन). Judged only on enough occurrences.
+MIN_ANNOUNCED_SHARE = 0.05
+MIN_OCCURRENCES_JUDGED = 20
+
+
+def _rarely_announced(hits: Mapping[str, Counter], pair_persons: frozenset[str]) -> frozenset[str]:
+    """Spellings whose only evidence is role words, beside too few of their occurrences."""
+    out = set()
+    for spelling, by in hits.items():
+        if set(by) - {"trigger", "known"} or spelling in pair_persons:
+            continue
+        total = by["trigger"] + by["known"]
+        if total >= MIN_OCCURRENCES_JUDGED and by["trigger"] < MIN_ANNOUNCED_SHARE * total:
+            out.add(spelling)
+    return frozenset(out)
+
+
 def find_names(
     sources: Sequence[Source],
     lexicon: Lexicon,
@@ -582,6 +602,7 @@ def find_names(
     # Pass 2: match every source against lexicon + known spellings.
     per_source: dict[str, list[tuple[str, str, str]]] = {}  # path -> [(spelling, surface, lang)]
     kinds: dict[str, Counter] = defaultdict(Counter)
+    hits: dict[str, Counter] = defaultdict(Counter)  # spelling -> evidence -> times matched
     lex_of: dict[str, object] = {}
     for src in ordered:
         found: list[tuple[str, str, str]] = []
@@ -627,6 +648,7 @@ def find_names(
                 i += 1
             for sp in spans:
                 spelling = sp.spelling
+                hits[spelling][sp.evidence] += 1
                 entry = lexicon.by_spelling.get(spelling) if sp.evidence == "lexicon" else None
                 if entry is None and sp.evidence == "lexicon":
                     entry = lexicon.by_spelling.get(" ".join(w.folded for w in sp.words))
@@ -639,6 +661,9 @@ def find_names(
                     kinds[spelling]["person"] += 1
                 found.append((spelling, sp.surface, src.lang))
         per_source[src.path] = found
+    common = _rarely_announced(hits, pair_persons)
+    if common:
+        per_source = {path: [f for f in found if f[0] not in common] for path, found in per_source.items()}
 
     # Keys: lexicon entries key by their Latin form, other spellings by name_key.
     def key_of(spelling: str) -> str:
