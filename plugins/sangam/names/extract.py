@@ -464,7 +464,7 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                     break
             weak = length == 1 and words[i].folded in tables.weak_triggers()
             if taken and (not weak or _names_itself(taken[0])):
-                spans.append(_Span(taken, kind, "trigger", i + length))
+                spans.append(_Span(taken, kind, "weak trigger" if weak else "trigger", i + length))
                 for x in range(i + length, i + length + len(taken)):
                     used[x] = True
         else:
@@ -556,12 +556,13 @@ MIN_OCCURRENCES_JUDGED = 20
 
 
 def _rarely_announced(hits: Mapping[str, Counter], pair_persons: frozenset[str]) -> frozenset[str]:
-    """Spellings whose only evidence is role words, beside too few of their occurrences."""
+    """Spellings whose only evidence is role words, beside too few of their occurrences; a
+    weak role word (प्रमुख, वैज्ञानिक: as often adjectives) announces nothing here."""
     out = set()
     for spelling, by in hits.items():
-        if set(by) - {"trigger", "known"} or spelling in pair_persons:
+        if set(by) - {"trigger", "weak trigger", "known"} or spelling in pair_persons:
             continue
-        total = by["trigger"] + by["known"]
+        total = by["trigger"] + by["weak trigger"] + by["known"]
         if total >= MIN_OCCURRENCES_JUDGED and by["trigger"] < MIN_ANNOUNCED_SHARE * total:
             out.add(spelling)
     return frozenset(out)
