@@ -145,6 +145,14 @@ def test_numerals_and_possessives_before_a_role_word_are_no_names():
     assert [e.latin for e in entities.values()] == []
 
 
+def test_what_a_title_owns_is_no_name():
+    # प्रधानमंत्री पद (the post of prime minister), प्रधानमंत्री निवास स्थान, વડાપ્રધાન નિવાસ
+    sources = [src("p.txt", "hi", "उन्होंने प्रधानमंत्री पद छोड़ दिया और प्रधानमंत्री निवास स्थान पर बैठक हुई।"),
+               src("q.txt", "gu", "વડાપ્રધાન નિવાસ સ્થાને સાંસદ મિત્રો આવ્યા.")]
+    _, entities = find_names(sources, LEXICON)
+    assert [e.latin for e in entities.values()] == []
+
+
 def test_a_word_only_a_weak_role_word_announces_needs_more_than_that():
     # वैज्ञानिक (scientist, and scientific) before तरीके (ways): Tarik is a name, but the
     # sources write तरीके often with no title; a weak role word announces nothing.
