@@ -145,6 +145,17 @@ def test_numerals_and_possessives_before_a_role_word_are_no_names():
     assert [e.latin for e in entities.values()] == []
 
 
+def test_english_written_in_capitals_is_no_acronym():
+    # A run of capitals is English words (ARMED FORCES, WORLD HEALTH DAY); one capital word
+    # alone (ASHA) or joined by a hyphen (KSWB-TV) is an acronym.
+    sources = [src("c.txt", "hi", "हर वर्ष ARMED FORCES दिवस मनाया जाता है।", "WORLD HEALTH DAY पर ASHA कार्यकर्ता आए।",
+                   "KSWB-TV से रिपोर्ट आई।")]
+    _, entities = find_names(sources, LEXICON)
+    orgs = {e.latin for e in entities.values() if e.kind == "org"}
+    assert {"ASHA", "KSWB"} <= orgs
+    assert not orgs & {"ARMED", "FORCES", "WORLD", "HEALTH", "DAY"}, orgs
+
+
 def test_what_a_title_owns_is_no_name():
     # प्रधानमंत्री पद (the post of prime minister), प्रधानमंत्री निवास स्थान, વડાપ્રધાન નિવાસ
     sources = [src("p.txt", "hi", "उन्होंने प्रधानमंत्री पद छोड़ दिया और प्रधानमंत्री निवास स्थान पर बैठक हुई।"),

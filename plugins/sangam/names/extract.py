@@ -408,6 +408,11 @@ def _lexicon_firsts(lexicon: Lexicon) -> frozenset[str]:
     return cached[1]
 
 
+def _capitals(word: Word) -> bool:
+    """A Latin word of two or more capital letters (KCNA, ARMED)."""
+    return bool(word.latin) and len(word.surface) >= 2 and word.surface.isalpha() and word.surface.isupper()
+
+
 def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
     """Spans found on direct evidence: lexicon, acronyms, role triggers."""
     spans: list[_Span] = []
@@ -433,11 +438,16 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 for j in range(i, i + k):
                     used[j] = True
                 break
-    # acronyms
+    # acronyms; a run of capitals is English words written in capitals (ARMED FORCES, WORLD
+    # HEALTH DAY, PAPUA NEW GUINEA), not acronyms, but a hyphen makes one name (KSWB-TV)
     for i, w in enumerate(words):
         if used[i]:
             continue
-        if w.latin and w.surface.isupper() and 2 <= len(w.surface) <= 6 and w.surface.isalpha():
+        if (
+            _capitals(w) and len(w.surface) <= 6
+            and not (i > 0 and _capitals(words[i - 1]) and not w.joined)
+            and not (i + 1 < n and _capitals(words[i + 1]) and not words[i + 1].joined)
+        ):
             spans.append(_Span([w], "org", "acronym", i))
             used[i] = True
         elif not w.latin and tables.spell_acronym(w.stem) and w.stem not in tables.stopwords(w.lang):
