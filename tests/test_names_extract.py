@@ -156,6 +156,15 @@ def test_english_written_in_capitals_is_no_acronym():
     assert not orgs & {"ARMED", "FORCES", "WORLD", "HEALTH", "DAY"}, orgs
 
 
+def test_the_honorific_after_a_name_is_not_part_of_it():
+    # मोदी जी, સચિન તેંડુલકર જી: the name ends before जी / જી, and सहित (including) too
+    sources = [src("j.txt", "hi", "प्रधानमंत्री नरेन्द्र मोदी जी ने कहा।", "मंत्री सुरेश प्रभु सहित कई नेता आए।"),
+               src("k.txt", "gu", "નેતા સચિન તેંડુલકર જી આવ્યા.")]
+    _, entities = find_names(sources, LEXICON)
+    persons = {e.hi for e in entities.values() if e.kind == "person"}
+    assert {"नरेन्द्र मोदी", "सुरेश प्रभु", "सचिन तेंडुलकर"} <= persons, persons
+
+
 def test_what_a_title_owns_is_no_name():
     # प्रधानमंत्री पद (the post of prime minister), प्रधानमंत्री निवास स्थान, વડાપ્રધાન નિવાસ
     sources = [src("p.txt", "hi", "उन्होंने प्रधानमंत्री पद छोड़ दिया और प्रधानमंत्री निवास स्थान पर बैठक हुई।"),
@@ -171,6 +180,17 @@ def test_a_word_only_a_weak_role_word_announces_needs_more_than_that():
     sources = [src("w.txt", "hi", "वैज्ञानिक तरीके से कचरा हटाया गया।", "नए वैज्ञानिक तरीके से काम होगा।", *everyday)]
     _, entities = find_names(sources, LEXICON)
     assert not any(e.hi.startswith("तरीके") for e in entities.values())
+
+
+def test_an_entity_named_in_full_in_one_script_only_is_shown_in_full_in_both():
+    # The Hindi source names him by his surname alone, which joins the Gujarati full name;
+    # the entity is shown by the full name in both scripts, not by the Hindi short form.
+    sources = [src("g.txt", "gu", "વડાપ્રધાન ડેવિડ કેમરન, લંડનથી બોલ્યા."),
+               src("h.txt", "hi", "प्रधानमंत्री कैमरन ने कहा कि बातचीत होगी।")]
+    _, entities = find_names(sources, LEXICON)
+    person = next(e for e in entities.values() if e.gu.startswith("ડેવિડ"))
+    assert person.hi.startswith("डेविड") and len(person.latin.split()) == 2, person
+    assert "कैमरन" in person.spellings["hi"]
 
 
 def test_seed_targets():

@@ -802,6 +802,11 @@ def _support(surface: str, lang: str, surfaces: Counter, short_votes: Counter) -
     return surfaces[(lang, surface)] + alone + sum(c for (l, w), c in short_votes.items() if l == lang and w in stems)
 
 
+def _length(spelling: str) -> int:
+    """Words in a spelling, hyphenated parts counted apart (किम जोंग-उन: 3)."""
+    return len(spelling.replace("-", " ").split())
+
+
 def _best_romanization(spellings: list[str], kind: str, romanize: Callable[[str, str | None], str]) -> str:
     """The romanization of the first spelling (Hindi before Gujarati), unless it is no known
     name and the other script's spelling romanizes to one of as many words: म्यूयेलर gives
@@ -840,6 +845,12 @@ def _entity(
     if entry is not None:
         lat, deva, gujr, kind = entry.latin, entry.deva, entry.gujr, entry.kind
     else:
+        # A script whose spellings are all shorter than the other's fullest (a short form
+        # merged in: डेविस into ગુરુ નાનક દેવજી) shows the other's, transliterated.
+        if hi and gu and _length(gu[0]) > _length(hi[0]):
+            hi = [to_deva(gu[0])]
+        elif hi and gu and _length(hi[0]) > _length(gu[0]):
+            gu = [to_gujr(hi[0])]
         deva = hi[0] if hi else to_deva(gu[0]) if gu else ""
         gujr = gu[0] if gu else to_gujr(hi[0]) if hi else ""
         acr = _acronym_key(fold(deva) or (latin[0] if latin else ""))
@@ -854,7 +865,11 @@ def _entity(
         if not deva and latin:
             deva = tables.acronym_to_deva(latin[0]) or ""
             gujr = to_gujr(deva) if deva else ""
-    spellings = {"hi": sorted(set(hi)), "gu": sorted(set(gu)), "latin": sorted(set(latin) | {lat})}
+    spellings = {
+        "hi": sorted({sp for (lang, sp) in surfaces if lang == "hi"}),
+        "gu": sorted({sp for (lang, sp) in surfaces if lang == "gu"}),
+        "latin": sorted(set(latin) | {lat}),
+    }
     return Entity(key=key, latin=lat, hi=deva, gu=gujr, kind=kind, spellings=spellings)
 
 
