@@ -173,6 +173,13 @@ def test_what_a_title_owns_is_no_name():
     assert [e.latin for e in entities.values()] == []
 
 
+def test_a_compound_ending_in_a_weak_role_word_is_no_title():
+    # મનોવૈજ્ઞાનિક (psychological) ends in वैज्ञानिक, a weak role word: no title compound
+    sources = [src("v.txt", "gu", "ઘરમાં એક મનોવૈજ્ઞાનિક વાતાવરણ ઉભું કરવું જોઈએ.")]
+    _, entities = find_names(sources, LEXICON)
+    assert [e.latin for e in entities.values()] == []
+
+
 def test_a_word_only_a_weak_role_word_announces_needs_more_than_that():
     # वैज्ञानिक (scientist, and scientific) before तरीके (ways): Tarik is a name, but the
     # sources write तरीके often with no title; a weak role word announces nothing.

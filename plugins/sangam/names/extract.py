@@ -184,8 +184,9 @@ def _compound_trigger(folded: str) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=1)
 def _compound_suffixes() -> dict[int, dict[str, tuple[int, tuple[str, str]]]]:
     out: dict[int, dict[str, tuple[int, tuple[str, str]]]] = {}
+    weak = tables.weak_triggers()  # मनोवैज्ञानिक (psychological) ends in वैज्ञानिक
     for order, (t, (kind, pos)) in enumerate(tables.triggers().items()):
-        if pos == "before" and " " not in t and len(t) >= 4:
+        if pos == "before" and " " not in t and len(t) >= 4 and t not in weak:
             out.setdefault(len(t), {}).setdefault(t, (order, (kind, pos)))
     return out
 
