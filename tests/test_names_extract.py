@@ -200,6 +200,17 @@ def test_an_entity_named_in_full_in_one_script_only_is_shown_in_full_in_both():
     assert "कैमरन" in person.spellings["hi"]
 
 
+def test_a_short_one_word_name_joins_a_full_name_only_where_both_are_named():
+    # बोन (key bn) and the Ben of बेन क्रेनशो share a key; in different sources they stay two
+    # people. पुतिन (ptn) is distinctive enough to join व्लादिमीर पुतिन anywhere.
+    sources = [src("a.txt", "hi", "नेता बेन क्रेनशो ने कहा।", "राष्ट्रपति व्लादिमीर पुतिन आए।"),
+               src("b.txt", "hi", "श्री बोन ने कहा।", "राष्ट्रपति पुतिन ने कहा।")]
+    mentions, entities = find_names(sources, LEXICON)
+    assert any(e.latin == "Bone" for e in entities.values())
+    putin = [e for e in entities.values() if e.hi == "व्लादिमीर पुतिन"]
+    assert len(putin) == 1 and putin[0].key in keys(mentions, "b.txt")
+
+
 def test_seed_targets():
     docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests/data/names").glob("seed-*.json"))]
     sources = [src(d["path"], d["lang"], *d["text"]) for d in docs]

@@ -562,6 +562,9 @@ def lexicon_fingerprint(lexicon: Lexicon) -> str:
 # प्रधानमंत्री जी, राष्ट्रपति पद "the president's post") is a common word when the sources
 # write it far more often without one: a name has its title or role beside it a fair share
 # of the times it is written (राष्ट्रपति पुतिन). Judged only on enough occurrences.
+# A one-word name's key of fewer consonant classes than this (bn, m) is too common to join
+# a full name by key alone.
+MIN_MERGE_KEY = 3
 MIN_ANNOUNCED_SHARE = 0.05
 MIN_OCCURRENCES_JUDGED = 20
 
@@ -717,7 +720,13 @@ def find_names(
             surface = sorted(best_surface[key].items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
             mentions[src.path].append(Mention(key, surface, "", c))
 
-    # Single-word entities that are the last (or first) word of exactly one multi-word person merge into it.
+    # Single-word entities that are the last (or first) word of exactly one multi-word person
+    # merge into it: anywhere when the word's key is distinctive (पुतिन joins व्लादिमीर पुतिन),
+    # only where a source names both when it is short (बोन, key bn, is not बेन क्रेनशो's Ben).
+    paths_of: dict[str, set[str]] = defaultdict(set)
+    for path, ms in mentions.items():
+        for m in ms:
+            paths_of[m.key].add(path)
     multi = [k for k in surfaces if _kind(kind_votes[k]) == "person" and any(" " in s for (_, s) in surfaces[k])]
     part_index: dict[str, set[str]] = defaultdict(set)
     for k in multi:
@@ -732,7 +741,9 @@ def find_names(
             continue
         targets = part_index.get(k, set()) - {k}
         if len(targets) == 1 and _kind(kind_votes[k]) in ("person", ""):
-            merge[k] = next(iter(targets))
+            target = next(iter(targets))
+            if len(k) >= MIN_MERGE_KEY or paths_of[k] & paths_of[target]:
+                merge[k] = target
     for k, t in sorted(merge.items()):
         surfaces[t].update(surfaces.pop(k))
         kind_votes[t].update(kind_votes.pop(k))
