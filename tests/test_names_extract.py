@@ -165,6 +165,19 @@ def test_the_honorific_after_a_name_is_not_part_of_it():
     assert {"नरेन्द्र मोदी", "सुरेश प्रभु", "सचिन तेंडुलकर"} <= persons, persons
 
 
+def test_a_glued_honorific_is_left_out_of_the_key():
+    # नरेन्द्र मोदीजी is नरेन्द्र मोदी; बनर्जी keeps its जी (after a virama it is the name's own);
+    # प्रधानमंत्रीजी addresses the prime minister: no name follows it.
+    sources = [src("a.txt", "hi", "प्रधानमंत्री नरेन्द्र मोदी ने कहा।", "मुख्यमंत्री ममता बनर्जी ने कहा।"),
+               src("b.txt", "gu", "પ્રધાનમંત્રી નરેન્દ્ર મોદીજીએ કહ્યું.", "પ્રધાનમંત્રીજી તમે ગામમાં આવો."),
+               src("c.txt", "hi", "प्रधानमंत्रीजी आप गाँव आइए।")]
+    mentions, entities = find_names(sources, LEXICON)
+    modi = [e for e in entities.values() if e.hi == "नरेन्द्र मोदी"]
+    assert len(modi) == 1 and keys(mentions, "b.txt") == {modi[0].key}
+    assert any(e.hi == "ममता बनर्जी" for e in entities.values())
+    assert keys(mentions, "c.txt") == set()
+
+
 def test_what_a_title_owns_is_no_name():
     # प्रधानमंत्री पद (the post of prime minister), प्रधानमंत्री निवास स्थान, વડાપ્રધાન નિવાસ
     sources = [src("p.txt", "hi", "उन्होंने प्रधानमंत्री पद छोड़ दिया और प्रधानमंत्री निवास स्थान पर बैठक हुई।"),

@@ -95,7 +95,22 @@ def _analyse(raw: str, lang: str) -> tuple[str, str, str, bool, bool]:
                 surface = raw[: len(raw) - len(end)] if len(raw) >= len(folded) else raw
                 ended = True
                 break
+    if (
+        not latin and _GLUED_HONORIFIC.search(stem) and len(stem) - 2 >= MIN_HONORED_LETTERS
+        and not tables.spell_acronym(stem)
+    ):
+        stem = stem[:-2]
     return surface, folded, stem, ended, latin
+
+
+# The honorific जी / જી glued to a name (मोदीजी, કલામજી, तेंदुलकरजी) is left out of the word's
+# stem, by which spellings are matched and keyed: मोदीजी is मोदी. The surface keeps it, and the
+# name does not end there: in मोरारजी देसाई and प्रेमजी it is part of the name, whose key
+# then meets a name without it only by rare chance. Never after a virama (बनर्जी, चटर्जी),
+# nor after ा or ो (बालाजी, शिवाजी, रामोजी), nor in a spelled acronym (एलपीजी, LPG), and
+# only when three letters or more remain (राजी, हाजी, ताजी are words).
+_GLUED_HONORIFIC = re.compile("(?<=[^\u094d\u093e\u094b])जी$")
+MIN_HONORED_LETTERS = 3
 
 
 @functools.lru_cache(maxsize=400_000)
@@ -462,8 +477,9 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
             i += 1
             continue
         length, kind, pos = t
-        if pos == "before" and words[i + length - 1].ended:
-            pass  # प्रधानને, નેતાઓએ: the role word itself is declined, no name follows
+        last = words[i + length - 1]
+        if pos == "before" and (last.ended or last.stem != last.folded):
+            pass  # प्रधानને, નેતાઓએ, प्रधानमंत्रीजी: the role word is declined or addressed, no name follows
         elif pos == "before":
             j, taken = i + length, []
             while j < n and len(taken) < MAX_NAME_WORDS and not used[j] and _is_name_word(words[j], bool(taken)):
