@@ -28,7 +28,7 @@ def describe(name: str, lexicon: Lexicon | None = None) -> dict:
     """One name in any script -> its Latin, Devanagari and Gujarati forms and its key.
 
     Uses the same lexicon, romanizer and key as ``find_names``; Gujarati case
-    endings are not stripped here (give the bare name).
+    endings and a glued honorific (मोदीजी) are not stripped here (give the bare name).
     """
     name = " ".join(name.split())
     if not name:
