@@ -8,7 +8,11 @@ words out of the event pages (a wrong name is worse than a missed one):
    Latin capitals (KCNA) - organisations;
 3. words next to a title or role (श्री, राष्ट्रपति, विदेश मंत्री, નેતા, ``X शहर``,
    ``X समाचार एजेंसी``; ``data/names-roles.tsv``), up to three words that are
-   not common words (``data/names-stopwords.tsv``);
+   not common words (``data/names-stopwords.tsv``); after a weak role word, as often
+   an adjective (प्रमुख भूकंप, a major earthquake), only a word that is a name by its
+   own evidence; and a spelling known only this way must have a role word beside a
+   fair share of its occurrences (``MIN_ANNOUNCED_SHARE``: हर शहर, "every city", does not
+   make हर a city);
 4. known places: a word that looks foreign (the romanizer's foreignness score) and
    romanizes onto one of the best-known place names of the romanizer's prior
    (countries, large cities, states and provinces, ``PLACE_TOP``): मेक्सिको, મૈક્સિકો,
