@@ -578,13 +578,13 @@ def lexicon_fingerprint(lexicon: Lexicon) -> str:
     return repr((lexicon.max_words, rows))
 
 
+# A one-word name's key of fewer consonant classes than this (bn, m) is too common to join
+# a full name by key alone.
+MIN_MERGE_KEY = 3
 # A spelling known only because a role word stood next to it (हर शहर "every city",
 # प्रधानमंत्री जी, राष्ट्रपति पद "the president's post") is a common word when the sources
 # write it far more often without one: a name has its title or role beside it a fair share
 # of the times it is written (राष्ट्रपति पुतिन). Judged only on enough occurrences.
-# A one-word name's key of fewer consonant classes than this (bn, m) is too common to join
-# a full name by key alone.
-MIN_MERGE_KEY = 3
 MIN_ANNOUNCED_SHARE = 0.05
 MIN_OCCURRENCES_JUDGED = 20
 
