@@ -191,9 +191,11 @@ def test_a_compound_ending_in_a_weak_role_word_is_no_title():
     sources = [src("v.txt", "gu", "ઘરમાં એક મનોવૈજ્ઞાનિક વાતાવરણ ઉભું કરવું જોઈએ.")]
     _, entities = find_names(sources, LEXICON)
     assert [e.latin for e in entities.values()] == []
-    # मित्रों (friends) is a common word, मित्र also the surname Mitra
-    _, entities = find_names([src("r.txt", "hi", "मंत्री असित मित्र ने कहा।")], LEXICON)
-    assert [e.hi for e in entities.values()] == ["असित मित्र"]
+    # मित्रों (friends) is a common word, मित्र also the surname Mitra; भूमिका (role) and
+    # अभिनंदन (greeting) are common first names too
+    _, entities = find_names([src("r.txt", "hi", "मंत्री असित मित्र ने कहा।", "अभिनेत्री भूमिका चावला ने कहा।",
+                                  "कमांडर अभिनंदन वर्धमान ने कहा।")], LEXICON)
+    assert sorted(e.hi for e in entities.values()) == ["अभिनंदन वर्धमान", "असित मित्र", "भूमिका चावला"]
 
 
 def test_a_word_only_a_weak_role_word_announces_needs_more_than_that():
