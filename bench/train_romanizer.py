@@ -38,16 +38,16 @@ from plugins.sangam.names.units import ANUSVARA_LABIAL, units  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data" / "names"
 # (file, source, column of the Hindi side). Sources: "I" Indian persons, "F" wikidata labels,
-# "N" Indian first names, which teach model I like "I" but stay out of the foreignness odds:
-# with them, the -आ of its many women's names made वर्जिनिया look Indian, and a known place
-# was missed. Each distinct first name counts once (counting it 2 or 4 times took "Sergei
+# "N" Indian first names, which teach model I like "I" but stay out of the foreignness odds
+# (with them, the -आ of its many women's names made वर्जिनिया look Indian, and a known place
+# was missed) and out of model F (with them, ब्लैक्सवुड became "Blaksavud"). Each distinct first name counts once (counting it 2 or 4 times took "Sergei
 # Shoigu" to "Shogu": the Indian model then outweighs the foreign one).
 TRAIN = [
     (SHARED / "indian-persons-hi-en.train.tsv", "I", 0),
     (SHARED / "wikidata-en-hi.train.tsv", "F", 0),
     (ROOT / "bench/data/indian-first-names/names.tsv", "N", 1),
 ]
-# What each source weighs in EM and in the graphone models I and F (F's weights: options).
+# The sources of Indian names: each of their pairs weighs 1 in EM.
 INDIAN = {"I", "N"}
 MAXCHUNK = 3
 OUTLIERS = 0.04  # share of worst-aligned word pairs left out of the n-gram counts
@@ -312,7 +312,7 @@ def main() -> None:
     print(f"dropping {cut} worst-aligned pairs, e.g. {[x[4] for x in scored[:8]]}", file=sys.stderr)
     kept = scored[cut:]
     # Model I: every pair as often as seen.  Model F: the wikidata pairs, Indian ones down-weighted.
-    wf = {"I": args.indian_in_foreign, "N": 0.0, "F": 1.0}
+    wf = {"I": args.indian_in_foreign, "N": 0.0, "F": 1.0}  # "N": see TRAIN
     models = {
         "I": graphone_counts([(seq, c) for _, seq, src, c, _ in kept], args.order, args.prune),
         "F": graphone_counts([(seq, c * wf[src]) for _, seq, src, c, _ in kept], args.order, args.prune * 0.2),

@@ -191,6 +191,9 @@ def test_a_compound_ending_in_a_weak_role_word_is_no_title():
     sources = [src("v.txt", "gu", "ઘરમાં એક મનોવૈજ્ઞાનિક વાતાવરણ ઉભું કરવું જોઈએ.")]
     _, entities = find_names(sources, LEXICON)
     assert [e.latin for e in entities.values()] == []
+
+
+def test_common_words_that_are_also_first_names_stay_names():
     # मित्रों (friends) is a common word, मित्र also the surname Mitra; भूमिका (role) and
     # अभिनंदन (greeting) are common first names too
     _, entities = find_names([src("r.txt", "hi", "मंत्री असित मित्र ने कहा।", "अभिनेत्री भूमिका चावला ने कहा।",
