@@ -62,6 +62,21 @@ def test_an_o_may_be_written_ow():
     assert conversion_cost("mosco", "moscow") == 1.0
 
 
+def test_a_ks_sound_written_cks_or_cs_may_be_written_x():
+    # The foreign model spells क्स after a short vowel as English does (Jackson): macksico.
+    assert conversion_cost("macksico", "mexico") < 3
+    assert conversion_cost("tecsas", "texas") == 0.5
+    assert romanize("मैक्सिको", "place") == "Mexico"
+    assert romanize("टेक्सास", "place") == "Texas"
+
+
+def test_the_glide_hindi_writes_after_i_may_be_left_out():
+    # Hindi writes English i before a vowel as इय (वर्जिनिया, लियम): -iya- is English -ia-.
+    assert conversion_cost("virginiya", "virginia") == 0.5
+    assert conversion_cost("liyam", "liam") == 0.5
+    assert romanize("लुइसियाना", "place") == "Louisiana"
+
+
 def test_known_spellings_by_kind():
     # The list knows people and places apart: a person is not respelled as a country.
     people, places, either = known_names("person"), known_names("place"), known_names()

@@ -121,7 +121,7 @@ def conversion_cost(src: str, dst: str) -> float:
                 continue
             if i < n and j < m and src[i] == dst[j]:
                 relax(i + 1, j + 1, c)
-            for length in (1, 2):
+            for length in (1, 2, 3):
                 if i + length > n:
                     break
                 for target, rule_cost in rules.get(src[i : i + length], ()):
