@@ -34,7 +34,7 @@ Sources, never the ``*.dev.tsv`` files:
   catch loanwords (कोर्स, मार्क);
 * the English side of the romanizer's training lists (``../shared/data/names/*.train.tsv``
   and the Indian first names of ``bench/data/indian-first-names/``, CC BY 3.0; ``TRAIN`` of
-  ``train_romanizer.py``), rank ``TRAIN_RANK``.
+  ``train_romanizer.py``; not its GeoNames place pairs), rank ``TRAIN_RANK``.
 
 The romanizer uses the list as a prior over the spellings names have in Latin script
 (Miller, Glenn, Curtis), see ``names/spellings.py``.  The output file is therefore
@@ -156,7 +156,9 @@ def main() -> None:
     for word, r in given_names(args.given).items():
         add(person, word, r)
         add(given, word, r)
-    for path, _, hindi_column in TRAIN:
+    for path, _, hindi_column, names in TRAIN:
+        if names == "place":  # GeoNames places, known as places already (over MIN_POPULATION)
+            continue
         for line in path.read_text(encoding="utf-8").splitlines()[1:]:
             if "\t" not in line:
                 continue

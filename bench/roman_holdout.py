@@ -9,7 +9,9 @@ trained without it and respelled by the known names, less the spellings the list
 only from the training pairs (rank ``TRAIN_RANK``): a held-out word must not be its own
 prior.  CER (edit distance / reference letters) is printed per source: I (Indian persons),
 N (Indian first names),
-F (wikidata, mostly foreign names and places).
+F (wikidata, mostly foreign names and places), G (GeoNames places abroad).  Which pairs are
+held out depends on the pair alone, so two models trained on different lists can be compared
+on the held-out pairs of the lists they share (pass the one's ``--held`` file to the other).
 """
 
 from __future__ import annotations
