@@ -12,6 +12,8 @@ tagged with its right context, which is what Hindi schwa deletion depends on:
 * ``əM``  before anusvara,  ``əV`` before a vowel letter
 * ``ə+``  kept before a consonant that carries a vowel, in a first syllable
 * ``əK``, ``əKC``  as ``ə+``, ``əCC`` (before a cluster) after a cluster (``मैक्सवेल``: the schwa of स)
+* ``əCr`` between a vowel+consonant and a consonant+र+vowel, where name compounds join
+  (``मनप्रीत`` Manpreet, ``ओमप्रकाश`` Omprakash; South Indian spellings write it: Jayaprakash)
 
 An anusvara before a labial is the unit ``ंm`` (ट्रंप: Trump, not Tranp).
 """
@@ -111,7 +113,8 @@ def units(word: str) -> list[str]:
     closed syllable), ``əM`` (anusvara), ``əV`` (a vowel letter), ``ə+``
     (a consonant with a vowel, kept because the syllable is the first) or
     ``əK`` (the same, kept because a cluster precedes); ``əKC`` is ``əCC``
-    between two clusters.
+    between two clusters.  ``əCr`` (before a consonant + र) counts as dropped for the
+    vowels to its left, as ``ə-`` does: कमलप्रीत is Kamal-preet, not Kamla-preet.
     """
     base = raw_units(word)
     n = len(base)
@@ -127,6 +130,8 @@ def units(word: str) -> list[str]:
             tag = "əM"
         elif not is_consonant(rest[0][0]):
             tag = "əV"
+        elif len(rest) > 2 and rest[1] == "र" and spoken[i + 3] and i >= 2 and spoken[i - 2]:
+            tag = "əCr"
         elif len(rest) == 1 or not spoken[i + 2]:
             # before a cluster (not a final consonant: लिविंगस्टन's ट keeps its vowel)
             before = len(rest) > 1 and is_consonant(rest[1][0])
@@ -136,7 +141,7 @@ def units(word: str) -> list[str]:
             left = i >= 2 and spoken[i - 2]
             tag = "ə-" if left else "əK" if after_cluster(base, i) else "ə+"
         tags[i] = tag
-        if tag in ("ə#", "ə-"):
+        if tag in ("ə#", "ə-", "əCr"):
             spoken[i] = False
     out = [tags[i] or u for i, u in enumerate(base)]
     # Anusvara before a labial is m (ट्रंप Trump, कंपनी company): a left-to-right decoder
