@@ -99,3 +99,11 @@ def test_given_names_are_a_subset_of_person_names():
     assert "patrick" in given and "sergei" in given
     assert "green" not in given and "green" in person  # a surname only
     assert all(person[w] <= r for w, r in list(given.items())[:5000])
+
+
+def test_sh_stays_sh():
+    # English spells श and ष sh in Indian names; no convention writes sh as s, which took
+    # संतोष onto the Hispanic surname Santos.
+    assert conversion_cost("santosh", "santos") == math.inf
+    for word, latin in (("संतोष", "Santosh"), ("आशीष", "Ashish"), ("भूषण", "Bhushan")):
+        assert romanize(word, "person") == latin, word
