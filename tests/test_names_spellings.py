@@ -107,3 +107,9 @@ def test_sh_stays_sh():
     assert conversion_cost("santosh", "santos") == math.inf
     for word, latin in (("संतोष", "Santosh"), ("आशीष", "Ashish"), ("भूषण", "Bhushan")):
         assert romanize(word, "person") == latin, word
+
+
+def test_j_is_j_in_indian_names():
+    # Assam's rolls write ज as z (Bazaj); news English writes j. ज़ is z.
+    for word, latin in (("बजाज", "Bajaj"), ("भारद्वाज", "Bharadwaj"), ("ज़ुबीन", "Zubin")):
+        assert romanize(word, "person") == latin, word

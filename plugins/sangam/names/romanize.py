@@ -38,9 +38,12 @@ MAX_CANDS = 16
 MIN_SHARE = 0.001
 # Decoding bias towards the spelling of foreign names in English: the training
 # pairs are mostly Indian names, whose English spellings often keep a schwa that
-# Hindi deletes (Ohala's rule, unit "ə-") and write श and ष as s (Bengal and Assam's
-# rolls: Ashis, Bhusan, where news English writes Ashish, Bhushan).
-BIAS = {("ə-", "a"): 0.1, ("ə-", ""): 2.0, ("श", "sh"): 2.0, ("ष", "sh"): 2.0, ("ई", "y"): 0.3}
+# Hindi deletes (Ohala's rule, unit "ə-"), write श and ष as s and ज as z (Bengal and
+# Assam's rolls: Ashis, Bhusan, Bazaj, where news English writes Ashish, Bhushan, Bajaj;
+# ज़, with its nukta, is z whatever the bias).
+BIAS = {
+    ("ə-", "a"): 0.1, ("ə-", ""): 2.0, ("श", "sh"): 2.0, ("ष", "sh"): 2.0, ("ज", "z"): 0.3, ("ई", "y"): 0.3,
+}
 # English conventions of foreign names, weighted by the foreignness of the word
 # (a factor b counts as b ** f): व is w (Wood, Wells, Wonsan).
 FOREIGN_BIAS = {("व", "w"): 4.0}
