@@ -372,3 +372,22 @@ def test_common_words_alike_in_both_scripts_are_not_a_foreign_pair():
     pair = [src("m1.txt", "hi", "यह मेरा आग्रह है कि सब आएं।"), src("m2.txt", "gu", "આ મારો આગ્રહ છે કે બધા આવે.")]
     _, entities = find_names(pair, LEXICON)
     assert not entities
+
+
+def test_a_gujarati_ergative_e_after_n_is_read_by_what_the_sources_write():
+    # પુતિને is પુતિન + ે ("Putin said") or પુતિ + ને: the Hindi source writes पुतिन, nobody
+    # writes पुति, so the name ends in न. તેમને ("them") stays तेम + ने: तेम is written.
+    sources = [src("g.txt", "gu", "રશિયાના રાષ્ટ્રપતિ વ્લાદિમીર પુતિને કહ્યું કે યુદ્ધ ચાલુ રહેશે.", "તેમને પત્ર મળ્યો. તેમ થયું."),
+               src("h.txt", "hi", "रूस के राष्ट्रपति व्लादिमीर पुतिन ने कहा।")]
+    mentions, entities = find_names(sources, LEXICON)
+    persons = [e for e in entities.values() if e.kind == "person"]
+    assert [(e.latin, e.gu) for e in persons] == [("Vladimir Putin", "વ્લાદિમીર પુતિન")]
+    assert keys(mentions, "g.txt") == keys(mentions, "h.txt")
+
+
+def test_a_dative_ne_stays_where_the_shorter_stem_is_written():
+    # મોદીને is મોદી + ને: मोदी is written (मोदीन never is).
+    sources = [src("g.txt", "gu", "પ્રધાનમંત્રી મોદીને પત્ર મળ્યો."), src("h.txt", "hi", "प्रधानमंत्री मोदी ने कहा।")]
+    mentions, entities = find_names(sources, LEXICON)
+    assert [e.gu for e in entities.values() if e.kind == "person"] == ["મોદી"]
+    assert keys(mentions, "g.txt") == keys(mentions, "h.txt")

@@ -24,7 +24,9 @@ words out of the event pages (a wrong name is worse than a missed one):
    also catches loanwords (ग्रीन कार्ड) and common words (मेरा आग्रह);
 6. recurrence: a spelling established by 1-5 anywhere is recognised in every
    source, in either script (Gujarati folded onto Devanagari, Gujarati case
-   endings stripped: ``data/names-case-endings.tsv``);
+   endings stripped: ``data/names-case-endings.tsv``; a word in ન + ે is a name in ન
+   with the ergative ે where the sources write that name and never the shorter word:
+   પુતિને is Putin's, not Puti's);
 7. short forms: in a source that names a person in full, the first or last
    word of that name alone (किम after किम जोंग-उन) is the same person.
 
@@ -120,6 +122,70 @@ MIN_HONORED_LETTERS = 3
 @functools.lru_cache(maxsize=400_000)
 def _word(raw: str, lang: str, joined: bool) -> Word:
     return Word(raw, lang, joined)
+
+
+# Gujarati writes a name's ergative -e on its last consonant: પુતિને is પુતિન + ે ("Putin
+# said"), and reads just as well as the dative ને on a shorter word (પુતિ + ને), which is how
+# the endings table strips it. The sources decide (``_read_ergatives``): where the word less
+# its ે is written elsewhere (पुतिन, પુતિનના) and the word less its ને is not, the word ends
+# in न and only ે is its ending.
+_DATIVE = fold("ને")
+_ERGATIVE = fold("ે")
+
+
+class _ErgativeWord(Word):
+    """A Gujarati word in न + ે read as a stem in न and the ending ે (see ``_read_ergatives``)."""
+
+    __slots__ = ()
+
+    def __init__(self, raw: str, lang: str, joined: bool):
+        super().__init__(raw, lang, joined)
+        self.stem = self.folded[: -len(_ERGATIVE)]
+        if self.raw.endswith("ે"):
+            self.surface = self.raw[:-1]
+
+    def __reduce__(self):
+        return _ergative_word, (self.raw, self.lang, self.joined)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _ergative_word(raw: str, lang: str, joined: bool) -> Word:
+    return _ErgativeWord(raw, lang, joined)
+
+
+def _dative_reading(word: Word) -> bool:
+    """Whether the word was read as a stem + ने where it could be a stem in न + ે."""
+    return (
+        word.ended and not word.latin and word.folded.endswith(_DATIVE)
+        and word.stem == word.folded[: -len(_DATIVE)] and not isinstance(word, _ErgativeWord)
+    )
+
+
+def _read_ergatives(segmented: Mapping[str, list[list[Word]]]) -> dict[str, list[list[Word]]]:
+    """``segmented`` with each word read as ``_dative_reading`` replaced by its ergative
+    reading where the sources write its stem in न and never its stem without; the
+    segments of other sources are the same lists."""
+    ambiguous = {w for segments in segmented.values() for words in segments for w in words if _dative_reading(w)}
+    if not ambiguous:
+        return dict(segmented)
+    wanted = {w.folded[: -len(_ERGATIVE)] for w in ambiguous} | {w.stem for w in ambiguous}
+    written: set[str] = set()
+    for segments in segmented.values():
+        for words in segments:
+            for w in words:
+                if w.stem in wanted and w not in ambiguous:
+                    written.add(w.stem)
+    ergative = {w for w in ambiguous if w.folded[: -len(_ERGATIVE)] in written and w.stem not in written}
+    if not ergative:
+        return dict(segmented)
+    out = {}
+    for path, segments in segmented.items():
+        if any(w in ergative for words in segments for w in words):
+            segments = [
+                [_ergative_word(w.raw, w.lang, w.joined) if w in ergative else w for w in words] for words in segments
+            ]
+        out[path] = segments
+    return out
 
 
 def _segments(text: str, lang: str) -> list[list[Word]]:
@@ -613,11 +679,15 @@ def find_names(
     let the pipeline answer per-source work from its cache; the result is the same."""
     ordered = sorted(sources, key=lambda s: s.path)
     passes = {src.path: (first_passes or {}).get(src.path) or first_pass(src, lexicon) for src in ordered}
-    segmented: dict[str, list[list[Word]]] = {path: found.segments for path, found in passes.items()}
+    segmented = _read_ergatives({path: found.segments for path, found in passes.items()})
 
     # Pass 1: evidence.  Known spellings (folded) -> kind votes.
     known: dict[str, Counter] = defaultdict(Counter)
-    evidence: dict[str, list[list[_Span]]] = {path: found.evidence for path, found in passes.items()}
+    evidence: dict[str, list[list[_Span]]] = {
+        path: found.evidence if segmented[path] is found.segments
+        else [_evidence_spans(words, lexicon) for words in segmented[path]]
+        for path, found in passes.items()
+    }
     for src in ordered:
         for sp_list in evidence[src.path]:
             for sp in sp_list:
