@@ -163,26 +163,27 @@ def _dative_reading(word: Word) -> bool:
 
 def _read_ergatives(segmented: Mapping[str, list[list[Word]]]) -> dict[str, list[list[Word]]]:
     """``segmented`` with each word read as ``_dative_reading`` replaced by its ergative
-    reading where the sources write its stem in न and never its stem without; the
-    segments of other sources are the same lists."""
-    ambiguous = {w for segments in segmented.values() for words in segments for w in words if _dative_reading(w)}
-    if not ambiguous:
-        return dict(segmented)
-    wanted = {w.folded[: -len(_ERGATIVE)] for w in ambiguous} | {w.stem for w in ambiguous}
-    written: set[str] = set()
+    reading where the sources write its stem in न and never its stem without; a segment
+    with no such word is the same list (its evidence stands)."""
+    ambiguous: set[Word] = set()
+    written: set[str] = set()  # the stem of every other word
     for segments in segmented.values():
         for words in segments:
             for w in words:
-                if w.stem in wanted and w not in ambiguous:
+                if w.ended and _dative_reading(w):
+                    ambiguous.add(w)
+                else:
                     written.add(w.stem)
     ergative = {w for w in ambiguous if w.folded[: -len(_ERGATIVE)] in written and w.stem not in written}
     if not ergative:
         return dict(segmented)
     out = {}
     for path, segments in segmented.items():
-        if any(w in ergative for words in segments for w in words):
+        if not ergative.isdisjoint(w for words in segments for w in words):
             segments = [
-                [_ergative_word(w.raw, w.lang, w.joined) if w in ergative else w for w in words] for words in segments
+                [_ergative_word(w.raw, w.lang, w.joined) if w in ergative else w for w in words]
+                if not ergative.isdisjoint(words) else words
+                for words in segments
             ]
         out[path] = segments
     return out
@@ -685,7 +686,10 @@ def find_names(
     known: dict[str, Counter] = defaultdict(Counter)
     evidence: dict[str, list[list[_Span]]] = {
         path: found.evidence if segmented[path] is found.segments
-        else [_evidence_spans(words, lexicon) for words in segmented[path]]
+        else [
+            spans if words is before else _evidence_spans(words, lexicon)
+            for words, before, spans in zip(segmented[path], found.segments, found.evidence)
+        ]
         for path, found in passes.items()
     }
     for src in ordered:
