@@ -391,3 +391,13 @@ def test_a_dative_ne_stays_where_the_shorter_stem_is_written():
     mentions, entities = find_names(sources, LEXICON)
     assert [e.gu for e in entities.values() if e.kind == "person"] == ["મોદી"]
     assert keys(mentions, "g.txt") == keys(mentions, "h.txt")
+
+
+def test_a_gujarati_name_ending_like_a_case_ending_is_read_by_what_the_sources_write():
+    # હસીના is the bare name (हसीना in Hindi), not હસી + the genitive ના.
+    sources = [src("g.txt", "gu", "બાંગ્લાદેશનાં પ્રધાનમંત્રી શેખ હસીના ભારત આવ્યાં."),
+               src("h.txt", "hi", "बांग्लादेश की प्रधानमंत्री शेख हसीना भारत आईं।")]
+    mentions, entities = find_names(sources, LEXICON)
+    persons = [e for e in entities.values() if e.kind == "person"]
+    assert [e.gu for e in persons] == ["શેખ હસીના"]
+    assert keys(mentions, "g.txt") == keys(mentions, "h.txt")

@@ -24,9 +24,9 @@ words out of the event pages (a wrong name is worse than a missed one):
    also catches loanwords (ग्रीन कार्ड) and common words (मेरा आग्रह);
 6. recurrence: a spelling established by 1-5 anywhere is recognised in every
    source, in either script (Gujarati folded onto Devanagari, Gujarati case
-   endings stripped: ``data/names-case-endings.tsv``; a word in ન + ે is a name in ન
-   with the ergative ે where the sources write that name and never the shorter word:
-   પુતિને is Putin's, not Puti's);
+   endings stripped: ``data/names-case-endings.tsv``, or a shorter ending or none where
+   the sources write that longer stem and never the table's: પુતિને is પુતિન + ે, "Putin
+   said", not પુતિ + ને; હસીના is Hasina, not હસી + ના);
 7. short forms: in a source that names a person in full, the first or last
    word of that name alone (किम after किम जोंग-उन) is the same person.
 
@@ -124,67 +124,66 @@ def _word(raw: str, lang: str, joined: bool) -> Word:
     return Word(raw, lang, joined)
 
 
-# Gujarati writes a name's ergative -e on its last consonant: પુતિને is પુતિન + ે ("Putin
-# said"), and reads just as well as the dative ને on a shorter word (પુતિ + ને), which is how
-# the endings table strips it. The sources decide (``_read_ergatives``): where the word less
-# its ે is written elsewhere (पुतिन, પુતિનના) and the word less its ને is not, the word ends
-# in न and only ે is its ending.
-_DATIVE = fold("ને")
-_ERGATIVE = fold("ે")
-
-
-class _ErgativeWord(Word):
-    """A Gujarati word in न + ે read as a stem in न and the ending ે (see ``_read_ergatives``)."""
+# The endings table strips the longest ending a Gujarati word has, which is not always the
+# word's: પુતિને is પુતિન + ે ("Putin said") as well as પુતિ + ને, and હસીના (Hasina) may be a
+# bare name as well as હસી + ના. The sources decide (``_reread_endings``): where the stem the
+# table made is written nowhere else but a longer reading is (पुतिन, હસીના in Hindi as
+# हसीना, પુતિનના), the word takes the longest shorter ending whose stem they write, or none.
+class _RereadWord(Word):
+    """A Gujarati word read with a shorter ending than the table's, or none (see
+    ``_reread_endings``)."""
 
     __slots__ = ()
 
-    def __init__(self, raw: str, lang: str, joined: bool):
+    def __init__(self, raw: str, lang: str, joined: bool, stem: str):
         super().__init__(raw, lang, joined)
-        self.stem = self.folded[: -len(_ERGATIVE)]
-        if self.raw.endswith("ે"):
-            self.surface = self.raw[:-1]
+        cut = len(self.folded) - len(stem)
+        self.stem, self.ended = stem, cut > 0
+        self.surface = raw[: len(raw) - cut] if len(raw) >= len(self.folded) else raw
 
     def __reduce__(self):
-        return _ergative_word, (self.raw, self.lang, self.joined)
+        return _reread_word, (self.raw, self.lang, self.joined, self.stem)
 
 
 @functools.lru_cache(maxsize=20_000)
-def _ergative_word(raw: str, lang: str, joined: bool) -> Word:
-    return _ErgativeWord(raw, lang, joined)
+def _reread_word(raw: str, lang: str, joined: bool, stem: str) -> Word:
+    return _RereadWord(raw, lang, joined, stem)
 
 
-def _dative_reading(word: Word) -> bool:
-    """Whether the word was read as a stem + ने where it could be a stem in न + ે."""
-    return (
-        word.ended and not word.latin and word.folded.endswith(_DATIVE)
-        and word.stem == word.folded[: -len(_DATIVE)] and not isinstance(word, _ErgativeWord)
-    )
+@functools.lru_cache(maxsize=50_000)
+def _longer_readings(folded: str, stem: str) -> tuple[str, ...]:
+    """The longer stems a word the table cut to ``stem`` could have, shortest first: those
+    left by the table's shorter endings, then the whole word."""
+    out = [folded[: -len(end)] for end in tables.case_endings() if folded.endswith(end)]
+    return tuple(sorted({x for x in out if len(x) >= 2 and len(x) > len(stem)}, key=len)) + (folded,)
 
 
-def _read_ergatives(segmented: Mapping[str, list[list[Word]]]) -> dict[str, list[list[Word]]]:
-    """``segmented`` with each word read as ``_dative_reading`` replaced by its ergative
-    reading where the sources write its stem in न and never its stem without; a segment
-    with no such word is the same list (its evidence stands)."""
-    ambiguous: set[Word] = set()
+def _reread_endings(segmented: Mapping[str, list[list[Word]]]) -> dict[str, list[list[Word]]]:
+    """``segmented`` with each Gujarati word whose stem the sources write nowhere else read
+    with the longest shorter ending whose stem they do write (or none); a segment with no
+    such word is the same list (its evidence stands)."""
+    cut: set[Word] = set()  # words the table cut, in a form no other word has
     written: set[str] = set()  # the stem of every other word
     for segments in segmented.values():
         for words in segments:
             for w in words:
-                if w.ended and _dative_reading(w):
-                    ambiguous.add(w)
+                if w.ended and not w.latin and w.stem != w.folded and not isinstance(w, _RereadWord):
+                    cut.add(w)
                 else:
                     written.add(w.stem)
-    ergative = {w for w in ambiguous if w.folded[: -len(_ERGATIVE)] in written and w.stem not in written}
-    if not ergative:
+    reread: dict[Word, Word] = {}
+    for w in sorted(cut, key=lambda w: (w.raw, w.lang, w.joined)):
+        if w.stem in written or not w.folded.startswith(w.stem):  # a stem the sources write; an honorific cut
+            continue
+        stem = next((x for x in _longer_readings(w.folded, w.stem) if x in written), None)
+        if stem is not None:
+            reread[w] = _reread_word(w.raw, w.lang, w.joined, stem)
+    if not reread:
         return dict(segmented)
     out = {}
     for path, segments in segmented.items():
-        if not ergative.isdisjoint(w for words in segments for w in words):
-            segments = [
-                [_ergative_word(w.raw, w.lang, w.joined) if w in ergative else w for w in words]
-                if not ergative.isdisjoint(words) else words
-                for words in segments
-            ]
+        if not reread.keys().isdisjoint(w for words in segments for w in words):
+            segments = [[reread.get(w, w) for w in words] if not reread.keys().isdisjoint(words) else words for words in segments]
         out[path] = segments
     return out
 
@@ -680,7 +679,7 @@ def find_names(
     let the pipeline answer per-source work from its cache; the result is the same."""
     ordered = sorted(sources, key=lambda s: s.path)
     passes = {src.path: (first_passes or {}).get(src.path) or first_pass(src, lexicon) for src in ordered}
-    segmented = _read_ergatives({path: found.segments for path, found in passes.items()})
+    segmented = _reread_endings({path: found.segments for path, found in passes.items()})
 
     # Pass 1: evidence.  Known spellings (folded) -> kind votes.
     known: dict[str, Counter] = defaultdict(Counter)
