@@ -104,6 +104,14 @@ def test_common_words_are_not_names():
     assert [e.latin for e in entities.values()] == []
 
 
+def test_postpositions_do_not_continue_a_name():
+    # "under the Mudra scheme": હેઠળ and तहत are postpositions, never part of a name.
+    sources = [src("g.txt", "gu", "પ્રધાનમંત્રી મુદ્રા યોજના હેઠળ લોન મળી."),
+               src("h.txt", "hi", "प्रधानमंत्री मुद्रा योजना तहत कर्ज मिला।")]
+    _, entities = find_names(sources, LEXICON)
+    assert not any(e.gu.endswith("હેઠળ") or e.hi.endswith("तहत") for e in entities.values()), entities
+
+
 def test_a_weak_role_word_needs_a_name_after_it():
     # प्रमुख is a chief (पुलिस प्रमुख जॉनसन) and an adjective (प्रमुख भूकंप: a major
     # earthquake); the word after it counts only with evidence of its own.
