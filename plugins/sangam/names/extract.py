@@ -162,28 +162,37 @@ def _reread_endings(segmented: Mapping[str, list[list[Word]]]) -> dict[str, list
     """``segmented`` with each Gujarati word whose stem the sources write nowhere else read
     with the longest shorter ending whose stem they do write (or none); a segment with no
     such word is the same list (its evidence stands)."""
-    cut: set[Word] = set()  # words the table cut, in a form no other word has
-    written: set[str] = set()  # the stem of every other word
+    # Words by what they are, not by object (a word is one shared object only while the
+    # ``_word`` cache holds it); spellings that fold alike (પાંડે, પાન્ડે) are one word.
+    every: set[Word] = set()
     for segments in segmented.values():
         for words in segments:
-            for w in words:
-                if w.ended and not w.latin and w.stem != w.folded and not isinstance(w, _RereadWord):
-                    cut.add(w)
-                else:
-                    written.add(w.stem)
-    reread: dict[Word, Word] = {}
-    for w in sorted(cut, key=lambda w: (w.raw, w.lang, w.joined)):
-        if w.stem in written or not w.folded.startswith(w.stem):  # a stem the sources write; an honorific cut
+            every.update(words)
+    first: dict[str, str] = {}  # stem -> the first word (folded) seen with it
+    shared: set[str] = set()  # stems that two or more different words (folded) have
+    cut: dict[tuple[str, str, bool], Word] = {}  # words the table cut an ending from
+    for w in every:
+        if first.setdefault(w.stem, w.folded) != w.folded:
+            shared.add(w.stem)
+        if w.ended and not w.latin and w.stem != w.folded and not isinstance(w, _RereadWord):
+            cut[(w.raw, w.lang, w.joined)] = w
+    reread: dict[tuple[str, str, bool], Word] = {}
+    for what, w in sorted(cut.items()):
+        if w.stem in shared or not w.folded.startswith(w.stem):  # another word writes it; an honorific cut
             continue
-        stem = next((x for x in _longer_readings(w.folded, w.stem) if x in written), None)
+        stem = next((x for x in _longer_readings(w.folded, w.stem) if x in first), None)
         if stem is not None:
-            reread[w] = _reread_word(w.raw, w.lang, w.joined, stem)
+            reread[what] = _reread_word(w.raw, w.lang, w.joined, stem)
     if not reread:
         return dict(segmented)
+    changed = {w for w in every if (w.raw, w.lang, w.joined) in reread}
     out = {}
     for path, segments in segmented.items():
-        if not reread.keys().isdisjoint(w for words in segments for w in words):
-            segments = [[reread.get(w, w) for w in words] if not reread.keys().isdisjoint(words) else words for words in segments]
+        if any(not changed.isdisjoint(words) for words in segments):
+            segments = [
+                [reread.get((w.raw, w.lang, w.joined), w) for w in words] if not changed.isdisjoint(words) else words
+                for words in segments
+            ]
         out[path] = segments
     return out
 
