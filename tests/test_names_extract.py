@@ -22,6 +22,12 @@ def keys(mentions, path):
     return {m.key for m in mentions[path]}
 
 
+def latin_forms(sources):
+    """The Latin forms of the entities ``find_names`` makes of ``sources``."""
+    _, entities = find_names(sources, LEXICON)
+    return [e.latin for e in entities.values()]
+
+
 SOURCES = [
     src("a.txt", "hi", "रूसी विदेश मंत्री सर्गेई लावरोव ने उत्तर कोरिया के नेता किम जोंग-उन से मुलाकात की।",
         "किम ने कहा कि केसीएनए के अनुसार लावरोव प्योंगयांग पहुंचे।"),
@@ -149,8 +155,7 @@ def test_numerals_and_possessives_before_a_role_word_are_no_names():
     # નેતા બન્યા (became leader)
     sources = [src("n.txt", "hi", "सरकार ने आठ ज़िले चुने और आपका शहर भी उनमें है।"),
                src("m.txt", "gu", "તમારા રાજ્ય માટે તે નેતા બન્યા.")]
-    _, entities = find_names(sources, LEXICON)
-    assert [e.latin for e in entities.values()] == []
+    assert latin_forms(sources) == []
 
 
 def test_english_written_in_capitals_is_no_acronym():
@@ -190,15 +195,13 @@ def test_what_a_title_owns_is_no_name():
     # प्रधानमंत्री पद (the post of prime minister), प्रधानमंत्री निवास स्थान, વડાપ્રધાન નિવાસ
     sources = [src("p.txt", "hi", "उन्होंने प्रधानमंत्री पद छोड़ दिया और प्रधानमंत्री निवास स्थान पर बैठक हुई।"),
                src("q.txt", "gu", "વડાપ્રધાન નિવાસ સ્થાને સાંસદ મિત્રો આવ્યા.")]
-    _, entities = find_names(sources, LEXICON)
-    assert [e.latin for e in entities.values()] == []
+    assert latin_forms(sources) == []
 
 
 def test_a_compound_ending_in_a_weak_role_word_is_no_title():
     # મનોવૈજ્ઞાનિક (psychological) ends in वैज्ञानिक, a weak role word: no title compound
     sources = [src("v.txt", "gu", "ઘરમાં એક મનોવૈજ્ઞાનિક વાતાવરણ ઉભું કરવું જોઈએ.")]
-    _, entities = find_names(sources, LEXICON)
-    assert [e.latin for e in entities.values()] == []
+    assert latin_forms(sources) == []
 
 
 def test_common_words_that_are_also_first_names_stay_names():
@@ -318,8 +321,7 @@ def test_common_words_that_spell_like_a_place_are_not_places():
     # खाना (food) reads "khana", one vowel from China; केले (bananas), मिली (met): short
     # words near small or short-named places stay words.
     sources = [src("f.txt", "hi", "उसने खाना खाया और केले खरीदे।", "उसे मदद मिली।")]
-    _, entities = find_names(sources, LEXICON)
-    assert [e.latin for e in entities.values()] == []
+    assert latin_forms(sources) == []
 
 
 def test_indian_given_name_and_surname_is_a_person():
