@@ -29,10 +29,13 @@ import argparse
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.names_bench import norm_latin  # noqa: E402  (how the benchmark compares Latin spellings)
+
 SHARED = ROOT.parent / "shared" / "data" / "names"
 OUT = ROOT / "bench/data/geonames-places"
 LEFT_OUT_COUNTRIES = {"US"}
@@ -40,8 +43,7 @@ DEVANAGARI_NAME = re.compile(r"^[\u0900-\u097f][\u0900-\u097f \-]*$")
 
 
 def latin_words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", text).lower()
-    return "".join(c if "a" <= c <= "z" else " " for c in text).split()
+    return norm_latin(text).split()
 
 
 def indic_words(text: str) -> list[str]:
