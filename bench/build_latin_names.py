@@ -142,6 +142,7 @@ def main() -> None:
     args = parser.parse_args()
     person: dict[str, int] = {}
     given: dict[str, int] = {}  # the given names among them (the census first-name lists, nam_dict)
+    surname: dict[str, int] = {}  # the surnames among them (the census last-name list, last words of people's names)
 
     def add(ranks: dict[str, int], word: str, r: int) -> None:
         ranks[word] = min(ranks.get(word, r), r)
@@ -151,8 +152,7 @@ def main() -> None:
             word = line.split()[0].lower() if line.strip() else ""
             if WORD.match(word):
                 add(person, word, i + 1)
-                if name.endswith(".first"):
-                    add(given, word, i + 1)
+                add(given if name.endswith(".first") else surname, word, i + 1)
     for word, r in given_names(args.given).items():
         add(person, word, r)
         add(given, word, r)
@@ -162,10 +162,12 @@ def main() -> None:
         for line in path.read_text(encoding="utf-8").splitlines()[1:]:
             if "\t" not in line:
                 continue
-            for word in line.split("\t")[1 - hindi_column].replace("-", " ").split():
-                word = ascii_letters(word)
+            words = [ascii_letters(w) for w in line.split("\t")[1 - hindi_column].replace("-", " ").split()]
+            for word in words:
                 if WORD.match(word):
                     person.setdefault(word, TRAIN_RANK)
+            if names == "person" and len(words) > 1 and WORD.match(words[-1]):
+                surname.setdefault(words[-1], TRAIN_RANK)
     place = place_names(args.geonames)
     for word, r in subdivision_names(args.subdivisions, args.geonames / "countries.json").items():
         add(place, word, r)
@@ -179,9 +181,9 @@ def main() -> None:
         "# names (CMU 2011, CC BY 3.0), and nam_dict.txt (c) 2007-2008 Joerg Michael, used under\n"
         "# the GNU Free Documentation License 1.2; this file is released under the same licence.\n"
         "# Do not edit by hand.\n"
-        "# spelling<TAB>person rank<TAB>place rank<TAB>rank among given names\n"
+        "# spelling<TAB>person rank<TAB>place rank<TAB>rank among given names<TAB>among surnames\n"
     )
-    rows = "".join(f"{w}\t{person.get(w, '-')}\t{place.get(w, '-')}\t{given.get(w, '-')}\n" for w in words)
+    rows = "".join(f"{w}\t{person.get(w, '-')}\t{place.get(w, '-')}\t{given.get(w, '-')}\t{surname.get(w, '-')}\n" for w in words)
     args.out.write_text(header + rows, encoding="utf-8")
     rows = words
     print(f"wrote {args.out}: {len(rows)} spellings")

@@ -113,3 +113,18 @@ def test_j_is_j_in_indian_names():
     # Assam's rolls write ज as z (Bazaj); news English writes j. ज़ is z.
     for word, latin in (("बजाज", "Bajaj"), ("भारद्वाज", "Bharadwaj"), ("ज़ुबीन", "Zubin")):
         assert romanize(word, "person") == latin, word
+
+
+def test_a_persons_last_word_is_ranked_as_a_surname():
+    # Alone, रूट and लिंडे take the common given names Ruth and Linda; as a surname, the
+    # surnames Root and Linde.
+    assert romanize("रूट", "person") == "Ruth"
+    assert romanize("जो रूट", "person").endswith(" Root")
+    assert romanize("जॉर्ज लिंडे", "person").endswith(" Linde")
+    surnames = known_names("last")
+    assert surnames["curran"] < surnames["karen"] and known_names("person")["karen"] < surnames["curran"]
+    # A person's name not known as a surname ranks with the rarest surnames; places are not persons.
+    assert surnames["sergei"] == max(surnames.values())
+    assert "wonsan" not in surnames
+    # The columns themselves stay apart.
+    assert "sergei" not in known_names("surname") and "curran" not in known_names("given")

@@ -304,10 +304,17 @@ def romanize(name: str, kind: str | None = None) -> str:
     foreign = name_foreignness([w for w in words if w])
     out = []
     for i, w in enumerate(words):
-        r = romanize_word(w, foreign, kind, initials=i < len(words) - 1)
+        last = i == len(words) - 1
+        r = romanize_word(w, foreign, _word_kind(kind, i, len(words)), initials=not last)
         if r:
             out.append(r)
     return " ".join(out)
+
+
+def _word_kind(kind: str | None, i: int, n: int) -> str | None:
+    """The kind of known names word ``i`` of a name of ``n`` words of ``kind`` may be respelled as:
+    a person's last word is a surname (spellings.WORD_KINDS)."""
+    return "last" if kind == "person" and n > 1 and i == n - 1 else kind
 
 
 def unicodedata_is_mark(char: str) -> bool:

@@ -33,14 +33,16 @@ VOWELS = frozenset("aeiouy")
 UNREACHABLE = math.inf
 
 
-# The rank columns of latin-names.tsv: a given name is a person's name too (its rank there
-# is at most its rank among given names), so "given" only narrows "person".
-KINDS = ("person", "place", "given")
+# The rank columns of latin-names.tsv: a given name or a surname is a person's name too (its
+# rank there is at most its rank among given names or surnames), so "given" and "surname"
+# only narrow "person".
+KINDS = ("person", "place", "given", "surname")
 
 
 @functools.lru_cache(maxsize=1)
 def _ranks() -> dict[str, tuple[int | None, ...]]:
-    """Latin spelling -> (rank as a person's name, as a place's, among given names), None where not one."""
+    """Latin spelling -> (rank as a person's name, as a place's, among given names, among
+    surnames), None where not one."""
     out = {}
     for line in (DATA / "latin-names.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -49,15 +51,26 @@ def _ranks() -> dict[str, tuple[int | None, ...]]:
     return out
 
 
-@functools.lru_cache(maxsize=4)
+# Kinds of the words of a person's name of two or more words: the last word is ranked as a
+# surname (Sam Curran, not Sam Karen), and a person's name not known as one ranks with the
+# rarest surnames. (Ranking the first word as a given name changes 2 letters in the dev set.)
+WORD_KINDS = {"last": "surname"}
+
+
+@functools.lru_cache(maxsize=8)
 def known_names(kind: str | None = None) -> dict[str, int]:
-    """Latin spelling -> frequency rank among the names of ``kind`` (person, place, given;
-    other kinds and None: any, by the best rank). A person is not respelled as a place
-    (ऐरन is Aaron, not Iran)."""
-    columns = [KINDS.index(kind)] if kind in KINDS else list(range(len(KINDS)))
+    """Latin spelling -> frequency rank among the names of ``kind`` (person, place, given,
+    surname, or a word kind of ``WORD_KINDS``; other kinds and None: any, by the best rank).
+    A person is not respelled as a place (ऐरन is Aaron, not Iran)."""
+    column = WORD_KINDS.get(kind, kind)
+    columns = [KINDS.index(column)] if column in KINDS else list(range(len(KINDS)))
+    ranks = _ranks()
+    rarest = max(r[columns[0]] or 0 for r in ranks.values()) if kind in WORD_KINDS else None
     out = {}
-    for word, ranks in _ranks().items():
-        known = [ranks[c] for c in columns if ranks[c] is not None]
+    for word, word_ranks in ranks.items():
+        known = [word_ranks[c] for c in columns if word_ranks[c] is not None]
+        if rarest and word_ranks[0] is not None:
+            known.append(rarest)
         if known:
             out[word] = min(known)
     return out
@@ -84,7 +97,7 @@ def _skeletons() -> dict[str, str]:
     return {word: skeleton.__wrapped__(word) for word in _ranks()}
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def _by_skeleton(kind: str | None = None) -> dict[str, tuple[str, ...]]:
     """Skeleton -> known names, commonest first (``respell`` stops at the first too rare to win)."""
     known = known_names(kind)
