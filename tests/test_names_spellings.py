@@ -128,3 +128,12 @@ def test_a_persons_last_word_is_ranked_as_a_surname():
     assert "wonsan" not in surnames
     # The columns themselves stay apart.
     assert "sergei" not in known_names("surname") and "curran" not in known_names("given")
+
+
+def test_a_soft_g_may_spell_the_j_sound():
+    # English writes the sound of ज as g before e, i, y, and as ge or dge at a word's end:
+    # the skeleton files soft g with j, so George is found from the model's jorj.
+    assert skeleton("george") == skeleton("jorj")
+    assert conversion_cost("doj", "dodge") <= 2
+    assert romanize("जॉर्ज बुश", "person") == "George Bush"
+    assert romanize("एंजेला मर्केल", "person") == "Angela Merkel"
