@@ -137,3 +137,10 @@ def test_a_soft_g_may_spell_the_j_sound():
     assert conversion_cost("doj", "dodge") <= 2
     assert romanize("जॉर्ज बुश", "person") == "George Bush"
     assert romanize("एंजेला मर्केल", "person") == "Angela Merkel"
+
+
+def test_a_j_without_nukta_may_be_an_english_z():
+    # Hindi news often writes English z as ज, without the nukta of ज़ (एरिजोना, जेलेंस्की).
+    assert skeleton("arijona") == skeleton("arizona")
+    assert conversion_cost("arijona", "arizona") == 1
+    assert romanize("एरिजोना", "place") == "Arizona"
