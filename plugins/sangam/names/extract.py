@@ -12,7 +12,8 @@ words out of the event pages (a wrong name is worse than a missed one):
    an adjective (प्रमुख भूकंप, a major earthquake), only a word that is a name by its
    own evidence; and a spelling known only this way must have a role word beside a
    fair share of its occurrences (``MIN_ANNOUNCED_SHARE``: हर शहर, "every city", does not
-   make हर a city);
+   make हर a city), and one that does not recur with a role word, its first word too
+   (खिलाड़ी सिर्फ बागेश्वर, "players only Bageshwar");
 4. known places: a word that looks foreign (the romanizer's foreignness score) and
    romanizes onto one of the best-known place names of the romanizer's prior
    (countries, large cities, states and provinces, ``PLACE_TOP``): मेक्सिको, મૈક્સિકો,
@@ -664,17 +665,37 @@ MIN_ANNOUNCED_SHARE = 0.05
 MIN_OCCURRENCES_JUDGED = 20
 
 
-def _rarely_announced(hits: Mapping[str, Counter], pair_persons: frozenset[str]) -> frozenset[str]:
+def _rarely_announced(
+    hits: Mapping[str, Counter], pair_persons: frozenset[str], segmented: Mapping[str, list[list[Word]]]
+) -> frozenset[str]:
     """Spellings whose only evidence is role words, beside too few of their occurrences; a
-    weak role word (प्रमुख, वैज्ञानिक: as often adjectives) announces nothing here."""
-    out = set()
+    weak role word (प्रमुख, वैज्ञानिक: as often adjectives) announces nothing here.  A
+    spelling that does not recur with a role word is judged by its first word too, wherever
+    the sources write it: in खिलाड़ी सिर्फ बागेश्वर ("players only Bageshwar") and प्रमुख
+    भूमिका निभाई ("played a major role"), सिर्फ and भूमिका are written everywhere and
+    announced almost nowhere."""
+    judged = {
+        s: by for s, by in hits.items() if not set(by) - {"trigger", "weak trigger", "known"} and s not in pair_persons
+    }
+    firsts = {s.split()[0] for s in judged}
+    written = Counter(w.folded for segments in segmented.values() for words in segments for w in words if w.folded in firsts)
+    announced: Counter = Counter()
     for spelling, by in hits.items():
-        if set(by) - {"trigger", "weak trigger", "known"} or spelling in pair_persons:
-            continue
+        announced[spelling.split()[0]] += by["trigger"]
+    out = set()
+    for spelling, by in judged.items():
         total = by["trigger"] + by["weak trigger"] + by["known"]
-        if total >= MIN_OCCURRENCES_JUDGED and by["trigger"] < MIN_ANNOUNCED_SHARE * total:
+        first = spelling.split()[0]
+        recurs_announced = by["trigger"] and total > 1
+        if _rare_share(by["trigger"], total) or (
+            not recurs_announced and _rare_share(announced[first], written[first])
+        ):
             out.add(spelling)
     return frozenset(out)
+
+
+def _rare_share(announced: int, total: int) -> bool:
+    return total >= MIN_OCCURRENCES_JUDGED and announced < MIN_ANNOUNCED_SHARE * total
 
 
 def find_names(
@@ -778,7 +799,7 @@ def find_names(
                     kinds[spelling]["person"] += 1
                 found.append((spelling, sp.surface, src.lang))
         per_source[src.path] = found
-    common = _rarely_announced(hits, pair_persons)
+    common = _rarely_announced(hits, pair_persons, segmented)
     if common:
         per_source = {path: [f for f in found if f[0] not in common] for path, found in per_source.items()}
 
