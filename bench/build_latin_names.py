@@ -183,10 +183,10 @@ def main() -> None:
         "# Do not edit by hand.\n"
         "# spelling<TAB>person rank<TAB>place rank<TAB>rank among given names<TAB>among surnames\n"
     )
-    rows = "".join(f"{w}\t{person.get(w, '-')}\t{place.get(w, '-')}\t{given.get(w, '-')}\t{surname.get(w, '-')}\n" for w in words)
+    columns = (person, place, given, surname)
+    rows = "".join(w + "".join(f"\t{ranks.get(w, '-')}" for ranks in columns) + "\n" for w in words)
     args.out.write_text(header + rows, encoding="utf-8")
-    rows = words
-    print(f"wrote {args.out}: {len(rows)} spellings")
+    print(f"wrote {args.out}: {len(words)} spellings")
 
 
 if __name__ == "__main__":

@@ -678,7 +678,9 @@ def _rarely_announced(
         s: by for s, by in hits.items() if not set(by) - {"trigger", "weak trigger", "known"} and s not in pair_persons
     }
     firsts = {s.split()[0] for s in judged}
-    written = Counter(w.folded for segments in segmented.values() for words in segments for w in words if w.folded in firsts)
+    written = Counter(
+        w.folded for segments in segmented.values() for words in segments for w in words if w.folded in firsts
+    )
     announced: Counter = Counter()
     for spelling, by in hits.items():
         announced[spelling.split()[0]] += by["trigger"]

@@ -52,8 +52,8 @@ def _ranks() -> dict[str, tuple[int | None, ...]]:
 
 
 # Kinds of the words of a person's name of two or more words: the last word is ranked as a
-# surname (Sam Curran, not Sam Karen), and a person's name not known as one ranks with the
-# rarest surnames. (Ranking the first word as a given name changes 2 letters in the dev set.)
+# surname (Jo Root, not Jo Ruth), and a person's name not known as one ranks with the rarest
+# surnames. (Ranking the first word as a given name too was tried: 2 letters of the dev set.)
 WORD_KINDS = {"last": "surname"}
 
 
