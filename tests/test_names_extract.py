@@ -236,6 +236,12 @@ def test_a_word_only_a_weak_role_word_announces_needs_more_than_that():
     assert not any(e.hi.startswith("तरीके") for e in entities.values())
 
 
+def test_a_plural_after_a_weak_role_word_is_no_name():
+    # वैज्ञानिक तरीक़ों से ("by scientific methods"): तरीक़ों is no name of its own, as its last
+    # vowel is spelled (Tarikon); the romanizer once dropped it and found the name Tarik.
+    assert latin_forms([src("w.txt", "hi", "नए वैज्ञानिक तरीक़ों से काम होगा।")]) == []
+
+
 def test_an_entity_named_in_full_in_one_script_only_is_shown_in_full_in_both():
     # The Hindi source names him by his surname alone, which joins the Gujarati full name;
     # the entity is shown by the full name in both scripts, not by the Hindi short form.
