@@ -9,7 +9,8 @@ Prints
    the total reference length), with indic-transliteration ITRANS as a baseline;
 2. cross-script identity on cities-en-hi-gu.dev.tsv: share of cities whose
    Hindi and Gujarati spellings get the same name_key, and share of pairs of
-   different cities whose keys collide (any of the two spellings);
+   different cities whose keys collide (any of the two spellings); and, as a
+   figure without a target, the romanization CER of either spelling;
 3. precision / recall / F1 of find_names against the hand annotation in
    tests/data/names/*.json (matching by Latin form and kind-agnostic, and by
    kind), plus the Latin forms found on the seeds;
@@ -105,6 +106,9 @@ def bench_cities(shared: Path, show: int) -> None:
                 collide += 1
                 examples.append((data[i][0], data[j][0], keys[i] & keys[j]))
     print(f"city key agreement hi/gu ({len(data)} cities): {same / len(data):.3f}")
+    for column, script in ((1, "hi"), (2, "gu")):
+        value, _ = cer([(r[column], r[0]) for r in data], lambda name: romanize(name, "place"))
+        print(f"  romanize CER of the {script} spellings (to English, as places; no target): {value:.3f}")
     print(f"city key collisions between different cities: {collide}/{pairs} = {collide / max(pairs, 1):.4f}")
     for m in misses[:show]:
         print("  miss", *m)

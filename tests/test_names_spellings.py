@@ -151,3 +151,13 @@ def test_a_words_last_vowel_is_spelled():
     assert romanize("तरीकों").lower().startswith("tarik") and romanize("तरीकों").lower() != "tarik"
     assert romanize("तरीकों", "person") != "Tarik"
     assert romanize("सिडनी", "place") == "Sydney"
+
+
+def test_a_place_names_generic_words_are_english():
+    # Words a place name translates (खाड़ी Bay, द्वीप Island) or writes as English does
+    # (लास Las, सिटी City) come from the tables the keys use, not from the romanizer.
+    assert romanize("कैम्ब्रिज खाड़ी", "place") == "Cambridge Bay"
+    assert romanize("ईस्टर द्वीप", "place") == "Easter Island"
+    assert romanize("लास वेगास", "place") == "Las Vegas"
+    # Only in a place's name of several words: alone, or in a person's name, a word is a word.
+    assert romanize("खाड़ी", "place") != "Bay" and romanize("लास वेगास", "person") != "Las Vegas"

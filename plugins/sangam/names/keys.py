@@ -81,18 +81,6 @@ def _join(parts: list[str]) -> str:
     return "".join(out)
 
 
-@functools.lru_cache(maxsize=1)
-def _generic() -> dict[str, str]:
-    """Spelling (Latin lower-cased, Indic folded) -> English generic word (``खाड़ी`` -> ``bay``)."""
-    table = {}
-    for row in tables.read_tsv("names-key-generic.tsv"):
-        for spelling in row[1].split("|"):
-            spelling = spelling.strip()
-            if spelling:
-                table[fold(spelling) if any("\u0900" <= c <= "\u0aff" for c in spelling) else spelling.lower()] = row[0]
-    return table
-
-
 def indic_word_key(word: str) -> str:
     letters = tables.spell_acronym(word)
     if letters:
@@ -148,7 +136,8 @@ def latin_word_key(word: str) -> str:
 
 
 def word_key(word: str) -> str:
-    generic = _generic().get(fold(word) if any("\u0900" <= c <= "\u0aff" for c in word) else word.lower())
+    indic = any("\u0900" <= c <= "\u0aff" for c in word)
+    generic = tables.generic_place_words().get(fold(word) if indic else word.lower())
     if generic:
         return generic
     if any("\u0900" <= c <= "\u0aff" for c in word):

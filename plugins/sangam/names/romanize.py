@@ -21,6 +21,7 @@ import re
 from array import array
 from pathlib import Path
 
+from ..script import fold
 from . import tables
 from .letter_lm import LetterLM, letter_lm
 from .spellings import respell
@@ -322,10 +323,28 @@ def romanize(name: str, kind: str | None = None) -> str:
     out = []
     for i, w in enumerate(words):
         last = i == len(words) - 1
+        generic = _place_word(w, i, len(words)) if kind == "place" and len(words) > 1 else None
+        if generic:
+            out.append(generic)
+            continue
         r = romanize_word(w, foreign, _word_kind(kind, i, len(words)), initials=not last)
         if r:
             out.append(r)
     return " ".join(out)
+
+
+def _place_word(word: str, i: int, n: int) -> str | None:
+    """The English of a word that a place name of ``n`` words translates or writes as English
+    does (खाड़ी Bay, द्वीप Island; लास Las, सिटी City: ``names-key-generic.tsv``,
+    ``names-place-affixes.tsv``), if word ``i`` is one."""
+    folded = fold(word)
+    affixes = tables.place_affixes()
+    if i == 0 and folded in affixes["before"]:
+        return affixes["before"][folded]
+    if i == n - 1 and folded in affixes["after"]:
+        return affixes["after"][folded]
+    generic = tables.generic_place_words().get(folded)
+    return generic.capitalize() if generic else None
 
 
 def _word_kind(kind: str | None, i: int, n: int) -> str | None:

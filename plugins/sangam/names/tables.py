@@ -24,6 +24,21 @@ def read_tsv(name: str) -> list[list[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def generic_place_words() -> dict[str, str]:
+    """Spelling (Latin lower-cased, Indic folded) -> the English generic word of place names
+    that one script translates and another transliterates (``names-key-generic.tsv``:
+    ``खाड़ी`` -> ``bay``)."""
+    table = {}
+    for row in read_tsv("names-key-generic.tsv"):
+        for spelling in row[1].split("|"):
+            spelling = spelling.strip()
+            if spelling:
+                indic = any("\u0900" <= c <= "\u0aff" for c in spelling)
+                table[fold(spelling) if indic else spelling.lower()] = row[0]
+    return table
+
+
+@functools.lru_cache(maxsize=1)
 def romanizer_rules() -> dict[str, str]:
     return {row[0]: row[1] if len(row) > 1 else "" for row in read_tsv("romanizer-rules.tsv")}
 
