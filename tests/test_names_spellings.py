@@ -159,5 +159,9 @@ def test_a_place_names_generic_words_are_english():
     assert romanize("कैम्ब्रिज खाड़ी", "place") == "Cambridge Bay"
     assert romanize("ईस्टर द्वीप", "place") == "Easter Island"
     assert romanize("लास वेगास", "place") == "Las Vegas"
+    # in English's order: Mount and Cape lead, wherever the source put them
+    assert romanize("हॉर्न अंतरीप", "place") == "Cape Horn"
+    assert romanize("एवरेस्ट पर्वत", "place").startswith("Mount ")
+    assert romanize("द्वीप समूह", "place").split()[0] != "Island"
     # Only in a place's name of several words: alone, or in a person's name, a word is a word.
     assert romanize("खाड़ी", "place") != "Bay" and romanize("लास वेगास", "person") != "Las Vegas"

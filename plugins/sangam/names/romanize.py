@@ -320,12 +320,13 @@ def romanize(name: str, kind: str | None = None) -> str:
     words = [w for w in _SPLIT.split(name.strip()) if w]
     words = ["".join(c for c in w if c.isalnum() or unicodedata_is_mark(c) or c in "'’") for w in words]
     foreign = name_foreignness([w for w in words if w])
-    out = []
+    front, english = _place_words(words) if kind == "place" and len(words) > 1 else (None, [None] * len(words))
+    out = [front] if front else []
     for i, w in enumerate(words):
         last = i == len(words) - 1
-        generic = _place_word(w, i, len(words)) if kind == "place" and len(words) > 1 else None
-        if generic:
-            out.append(generic)
+        if english[i] is not None:
+            if english[i]:
+                out.append(english[i])
             continue
         r = romanize_word(w, foreign, _word_kind(kind, i, len(words)), initials=not last)
         if r:
@@ -333,18 +334,34 @@ def romanize(name: str, kind: str | None = None) -> str:
     return " ".join(out)
 
 
-def _place_word(word: str, i: int, n: int) -> str | None:
-    """The English of a word that a place name of ``n`` words translates or writes as English
-    does (खाड़ी Bay, द्वीप Island; लास Las, सिटी City: ``names-key-generic.tsv``,
-    ``names-place-affixes.tsv``), if word ``i`` is one."""
-    folded = fold(word)
+def _place_words(words: list[str]) -> tuple[str | None, list[str | None]]:
+    """For a place's name of several words: the English word that starts it when its source
+    wrote that word last (एवरेस्ट पर्वत: Mount Everest), and per word its English, where the
+    name writes the word as English does (first: लास Las, साउथ South; last: सिटी City;
+    ``names-place-affixes.tsv``) or translates it (``names-key-generic.tsv``: खाड़ी Bay,
+    द्वीप Island), "" for a word moved to the front, None for a word to romanize."""
     affixes = tables.place_affixes()
-    if i == 0 and folded in affixes["before"]:
-        return affixes["before"][folded]
-    if i == n - 1 and folded in affixes["after"]:
-        return affixes["after"][folded]
-    generic = tables.generic_place_words().get(folded)
-    return generic.capitalize() if generic else None
+    generic = tables.generic_place_words()
+    leading = tables.generic_words_before()
+    front, out = None, []
+    for i, word in enumerate(words):
+        folded = fold(word)
+        first, last = i == 0, i == len(words) - 1
+        english = generic.get(folded)
+        if first and folded in affixes["before"]:
+            out.append(affixes["before"][folded])
+        elif last and folded in affixes["after"]:
+            out.append(affixes["after"][folded])
+        elif english in leading and first:
+            out.append(english.capitalize())  # माउंट एवरेस्ट
+        elif english in leading and last:
+            front = english.capitalize()  # एवरेस्ट पर्वत
+            out.append("")
+        elif english and english not in leading and not first:
+            out.append(english.capitalize())  # कैम्ब्रिज खाड़ी: Bay follows the name
+        else:
+            out.append(None)
+    return front, out
 
 
 def _word_kind(kind: str | None, i: int, n: int) -> str | None:

@@ -39,6 +39,13 @@ def generic_place_words() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def generic_words_before() -> frozenset[str]:
+    """The English generic words of ``generic_place_words`` that English writes before the
+    name (Mount Everest, Cape Horn), where Hindi may write them after (एवरेस्ट पर्वत)."""
+    return frozenset(row[0] for row in read_tsv("names-key-generic.tsv") if len(row) > 2 and row[2] == "before")
+
+
+@functools.lru_cache(maxsize=1)
 def romanizer_rules() -> dict[str, str]:
     return {row[0]: row[1] if len(row) > 1 else "" for row in read_tsv("romanizer-rules.tsv")}
 
