@@ -159,6 +159,7 @@ def test_a_place_names_generic_words_are_english():
     assert romanize("कैम्ब्रिज खाड़ी", "place") == "Cambridge Bay"
     assert romanize("ईस्टर द्वीप", "place") == "Easter Island"
     assert romanize("लास वेगास", "place") == "Las Vegas"
+    assert romanize("सेंट लूसिया", "place").startswith("St. ") and romanize("डॉसन क्रीक", "place").endswith(" Creek")
     # in English's order: Mount and Cape lead, wherever the source put them
     assert romanize("हॉर्न अंतरीप", "place") == "Cape Horn"
     assert romanize("एवरेस्ट पर्वत", "place").startswith("Mount ")
