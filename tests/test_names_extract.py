@@ -242,6 +242,16 @@ def test_a_plural_after_a_weak_role_word_is_no_name():
     assert latin_forms([src("w.txt", "hi", "नए वैज्ञानिक तरीक़ों से काम होगा।")]) == []
 
 
+def test_a_short_key_that_the_lexicon_holds_is_its_own_spellings_only():
+    # रैना (Raina) keys as Iran does (rn): too short a key to join names by, so the
+    # minister stays apart from the country the lexicon lists.
+    sources = [src("a.txt", "hi", "मंत्री रैना ने कहा।", "रैना ने फिर कहा।"), src("b.txt", "hi", "ईरान ने कहा।")]
+    mentions, entities = find_names(sources, LEXICON)
+    iran = next(e for e in entities.values() if e.latin == "Iran")
+    assert not any("रैना" in s for s in iran.spellings["hi"])
+    assert iran.key not in keys(mentions, "a.txt")
+
+
 def test_an_entity_named_in_full_in_one_script_only_is_shown_in_full_in_both():
     # The Hindi source names him by his surname alone, which joins the Gujarati full name;
     # the entity is shown by the full name in both scripts, not by the Hindi short form.

@@ -805,12 +805,18 @@ def find_names(
     if common:
         per_source = {path: [f for f in found if f[0] not in common] for path, found in per_source.items()}
 
-    # Keys: lexicon entries key by their Latin form, other spellings by name_key.
+    # Keys: lexicon entries key by their Latin form, other spellings by name_key. A key too
+    # short to join names by (MIN_MERGE_KEY) that a lexicon entry holds is that entry's own
+    # spellings' only: सीहोर (Sehore) keys like Syria, किन्हाई (Qinghai) like Kenya, and stays
+    # itself.
+    lexicon_keys = frozenset(entry.key for entry in lexicon.entries)
+
     def key_of(spelling: str) -> str:
         entry = lex_of.get(spelling)
         if entry is not None:
             return entry.key
-        return _acronym_key(spelling) or name_key(spelling)
+        key = _acronym_key(spelling) or name_key(spelling)
+        return f"{key}|{spelling}" if len(key) < MIN_MERGE_KEY and key in lexicon_keys else key
 
     # Short forms: one word of a multi-word person name in the same source.
     mentions: dict[str, list[Mention]] = {}
