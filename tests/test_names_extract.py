@@ -242,6 +242,13 @@ def test_a_plural_after_a_weak_role_word_is_no_name():
     assert latin_forms([src("w.txt", "hi", "नए वैज्ञानिक तरीक़ों से काम होगा।")]) == []
 
 
+def test_the_particle_si_is_no_name():
+    # सी / सा ("-like": कौन सी बात, छोटा सा घर) follow words everywhere; after a title they are
+    # an initial at most (श्रीमान सी.), never a name of their own.
+    everyday = ["कौन सी बात है?", "एक छोटी सी नाव थी।", "छोटा सा घर है।"] * 7
+    assert latin_forms([src("a.txt", "hi", "हमारे आदरणीय सांसद श्रीमान सी ने लिखा।", *everyday)]) == []
+
+
 def test_a_short_key_that_the_lexicon_holds_is_its_own_spellings_only():
     # रैना (Raina) keys as Iran does (rn): too short a key to join names by, so the
     # minister stays apart from the country the lexicon lists.
