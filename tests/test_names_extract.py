@@ -242,6 +242,15 @@ def test_a_plural_after_a_weak_role_word_is_no_name():
     assert latin_forms([src("w.txt", "hi", "नए वैज्ञानिक तरीक़ों से काम होगा।")]) == []
 
 
+def test_a_known_name_is_found_with_a_long_vowel_for_a_short_one():
+    # The Gujarati source names Kim with no title, and writes ઊ where the Hindi has उ.
+    sources = [src("a.txt", "hi", "उत्तर कोरिया के नेता किम जोंग-उन ने कहा।"),
+               src("b.txt", "gu", "સિંગાપુર પછી ઉત્તર કોરિયાનાં કિમ જોંગ ઊનની સાથે વાત થઈ.")]
+    mentions, entities = find_names(sources, LEXICON)
+    kim = next(e for e in entities.values() if e.latin == "Kim Jong Un")
+    assert kim.key in keys(mentions, "b.txt")
+
+
 def test_the_particle_si_is_no_name():
     # सी / सा ("-like": कौन सी बात, छोटा सा घर) follow words everywhere; after a title they are
     # an initial at most (श्रीमान सी.), never a name of their own.

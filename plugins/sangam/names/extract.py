@@ -665,6 +665,15 @@ MIN_ANNOUNCED_SHARE = 0.05
 MIN_OCCURRENCES_JUDGED = 20
 
 
+_LONG_VOWELS = str.maketrans({"ई": "इ", "ऊ": "उ", "\u0940": "\u093f", "\u0942": "\u0941"})
+
+
+@functools.lru_cache(maxsize=200_000)
+def _short_vowels(folded: str) -> str:
+    """A folded spelling with its long i and u made short."""
+    return folded.translate(_LONG_VOWELS)
+
+
 def _rarely_announced(
     hits: Mapping[str, Counter], pair_persons: frozenset[str], segmented: Mapping[str, list[list[Word]]]
 ) -> frozenset[str]:
@@ -733,6 +742,12 @@ def find_names(
         known[spelling]["person"] += 1
     max_known = max((len(s.split()) for s in known), default=1)
     known_firsts = frozenset(s.split()[0] for s in known if s)
+    # The same names with a long vowel for a short one (કિમ જોંગ ઊન, किम जोंग उन): the scripts'
+    # spellings of foreign names disagree on vowel length more than on anything else.
+    by_short_vowels: dict[str, str] = {}
+    for spelling in sorted(known):
+        by_short_vowels.setdefault(_short_vowels(spelling), spelling)
+    short_vowel_firsts = frozenset(s.split()[0] for s in by_short_vowels if s)
     # Multi-word spellings voted persons: only sequences starting with one of their first
     # words can be one (the rest of the 2-4 word sequences of a source need not be built).
     persons = [s.split() for s, votes in known.items() if len(s.split()) > 1 and _kind(votes) == "person"]
@@ -758,6 +773,7 @@ def find_names(
             if votes and _kind(votes) == "person":
                 parts = spelling.split()
                 short.update((parts[0], parts[-1]))
+        respelled: dict[int, str] = {}  # id of a span matched by _short_vowels -> the known spelling
         for words, spans in zip(segmented[src.path], evidence[src.path]):
             spans = list(spans)
             covered = set()
@@ -773,6 +789,8 @@ def find_names(
                     words[i].folded not in known_firsts
                     and words[i].stem not in known_firsts
                     and words[i].stem not in short
+                    and _short_vowels(words[i].folded) not in short_vowel_firsts
+                    and _short_vowels(words[i].stem) not in short_vowel_firsts
                 ):
                     i += 1
                     continue
@@ -780,14 +798,17 @@ def find_names(
                     if any(x in covered for x in range(i, i + k)):
                         continue
                     sp = _Span(words[i : i + k], "", "known", i)
-                    hit = sp.spelling in known or (k == 1 and sp.spelling in short)
+                    known_as = sp.spelling if sp.spelling in known else by_short_vowels.get(_short_vowels(sp.spelling))
+                    hit = known_as is not None or (k == 1 and sp.spelling in short)
                     if hit and (k > 1 or _is_name_word(words[i]) or words[i].latin):
                         spans.append(sp)
                         covered.update(range(i, i + k))
+                        if known_as and known_as != sp.spelling:
+                            respelled[id(sp)] = known_as
                         break
                 i += 1
             for sp in spans:
-                spelling = sp.spelling
+                spelling = respelled.get(id(sp), sp.spelling)
                 hits[spelling][sp.evidence] += 1
                 entry = lexicon.by_spelling.get(spelling) if sp.evidence == "lexicon" else None
                 if entry is None and sp.evidence == "lexicon":
