@@ -196,6 +196,8 @@ def test_what_a_title_owns_is_no_name():
     sources = [src("p.txt", "hi", "उन्होंने प्रधानमंत्री पद छोड़ दिया और प्रधानमंत्री निवास स्थान पर बैठक हुई।"),
                src("q.txt", "gu", "વડાપ્રધાન નિવાસ સ્થાને સાંસદ મિત્રો આવ્યા.")]
     assert latin_forms(sources) == []
+    # जनरल असेंबली: the General Assembly, not a general named Assembly
+    assert latin_forms([src("r.txt", "hi", "शनिवार को जनरल असेंबली में भाषण हुआ।")]) == []
 
 
 def test_a_compound_ending_in_a_weak_role_word_is_no_title():
