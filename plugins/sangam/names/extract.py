@@ -773,9 +773,9 @@ def find_names(
             if votes and _kind(votes) == "person":
                 parts = spelling.split()
                 short.update((parts[0], parts[-1]))
-        respelled: dict[int, str] = {}  # id of a span matched by _short_vowels -> the known spelling
         for words, spans in zip(segmented[src.path], evidence[src.path]):
             spans = list(spans)
+            respelled: dict[int, str] = {}  # start of a span matched by _short_vowels -> the known spelling
             covered = set()
             for sp in spans:
                 covered.update(range(sp.start, sp.start + len(sp.words)))
@@ -804,11 +804,11 @@ def find_names(
                         spans.append(sp)
                         covered.update(range(i, i + k))
                         if known_as and known_as != sp.spelling:
-                            respelled[id(sp)] = known_as
+                            respelled[sp.start] = known_as
                         break
                 i += 1
             for sp in spans:
-                spelling = respelled.get(id(sp), sp.spelling)
+                spelling = respelled.get(sp.start, sp.spelling) if sp.evidence == "known" else sp.spelling
                 hits[spelling][sp.evidence] += 1
                 entry = lexicon.by_spelling.get(spelling) if sp.evidence == "lexicon" else None
                 if entry is None and sp.evidence == "lexicon":
