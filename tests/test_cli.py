@@ -59,3 +59,14 @@ def test_names_prints_one_json_object_per_line():
     assert rows[0]["key"] == rows[1]["key"]  # one name across scripts
     assert rows[2]["key"] == rows[3]["key"]  # an acronym spelled out letter by letter
     assert rows[1]["deva"] and rows[0]["gujr"]  # the missing script is filled in
+
+
+def test_names_romanizes_as_the_build_does_an_entity_of_the_given_kind():
+    def latin(kind):
+        args = [*SANGAM, "names", "--lexicon", str(ROOT / "content" / "data" / "lexicon.tsv"), *kind]
+        result = subprocess.run(args, input="जो रूट\nकैम्ब्रिज खाड़ी\n", capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert result.returncode == 0, result.stderr
+        return [json.loads(line)["latin"] for line in result.stdout.splitlines()]
+
+    assert latin(["--kind", "person"])[0].endswith(" Root")  # the last word as a surname
+    assert latin(["--kind", "place"])[1] == "Cambridge Bay"

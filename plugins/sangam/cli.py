@@ -1,7 +1,7 @@
 """``sangam``: the editors' command-line tool.
 
     sangam build [CONTENT] [-o OUTPUT] [-s SETTINGS]   build with Pelican, swapping the new site in atomically
-    sangam names                      names on stdin -> one JSON object per line
+    sangam names [--kind KIND]        names on stdin -> one JSON object per line
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def _names(args: argparse.Namespace) -> int:
     for line in sys.stdin:
         name = line.strip()
         if name:
-            print(json.dumps(names.describe(name, lexicon), ensure_ascii=False), flush=True)
+            print(json.dumps(names.describe(name, lexicon, args.kind), ensure_ascii=False), flush=True)
     return 0
 
 
@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     names_parser = sub.add_parser("names", help="romanize and key names read from standard input, one per line")
     names_parser.add_argument("--lexicon", default="content/data/lexicon.tsv", help="the editors' lexicon (TSV)")
+    names_parser.add_argument(
+        "--kind", choices=("person", "place", "org"), help="romanize every name as the build does one of this kind"
+    )
     names_parser.set_defaults(run=_names)
     build_parser = sub.add_parser("build", help="build the site with Pelican into a new folder and swap it in")
     build_parser.add_argument("input", nargs="?", default="content", help="content folder (default: content)")

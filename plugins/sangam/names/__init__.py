@@ -24,10 +24,12 @@ __all__ = [
 ]
 
 
-def describe(name: str, lexicon: Lexicon | None = None) -> dict:
+def describe(name: str, lexicon: Lexicon | None = None, kind: str | None = None) -> dict:
     """One name in any script -> its Latin, Devanagari and Gujarati forms and its key.
 
-    Uses the same lexicon, romanizer and key as ``find_names``; Gujarati case
+    Uses the same lexicon, romanizer and key as ``find_names``; ``kind`` (person, place,
+    org, or None: not known) romanizes it as the build does an entity of that kind (a
+    person's last word as a surname, a place's generic words in English). Gujarati case
     endings and a glued honorific (मोदीजी) are not stripped here (give the bare name).
     """
     name = " ".join(name.split())
@@ -46,7 +48,7 @@ def describe(name: str, lexicon: Lexicon | None = None) -> dict:
         acr = tables.acronym_to_deva(name) if name.isupper() and " " not in name else None
         deva = acr or ""
         gujr = to_gujr(deva) if deva else ""
-    latin = romanize(name)
+    latin = romanize(name, kind)
     key = name_key(name)
     acronym = tables.spell_acronym(fold(name)) if " " not in name else None
     if acronym:
