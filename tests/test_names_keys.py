@@ -143,3 +143,10 @@ def test_same_key_spelling_habits(a, b):
 @pytest.mark.parametrize("a, b", [("मिंस्क", "मॉस्को"), ("ओम्स्क", "मॉस्को"), ("बामाको", "बैंकॉक")])
 def test_similar_cities_stay_apart(a, b):
     assert name_key(a) != name_key(b)
+
+
+def test_g_spelled_out_is_g():
+    # ज़ी (an American "zee") folds to जी, the name of G: G keeps it (GST, LGBT, NGO, not ZST).
+    from plugins.sangam.names import tables
+
+    assert [tables.spell_acronym(w) for w in ("जीएसटी", "एलजीबीटी", "एनजीओ", "ज़ेडटीई")] == ["GST", "LGBT", "NGO", "ZTE"]

@@ -59,7 +59,8 @@ def letters() -> tuple[dict[str, str], dict[str, str]]:
         letter, spellings = row[0], row[1].split("|")
         to_deva[letter] = spellings[0]
         for s in spellings:
-            to_latin[fold(s)] = letter
+            # Folding drops the nukta, so ज़ी (zee) reads as जी: the letter listed first, G, keeps it.
+            to_latin.setdefault(fold(s), letter)
     return to_latin, to_deva
 
 
