@@ -253,6 +253,13 @@ def test_a_known_name_is_found_with_a_long_vowel_for_a_short_one():
     assert kim.key in keys(mentions, "b.txt")
 
 
+def test_an_initial_alone_after_a_title_is_no_name():
+    # श्रीमान एस. सुंदर: the segment ends at the initial's dot, which names no one alone.
+    assert latin_forms([src("a.txt", "hi", "हमारे शिक्षक श्रीमान एस. सुंदर ने लिखा।")]) == []
+    # an initial before a name stays: विदेश मंत्री एस जयशंकर
+    assert latin_forms([src("b.txt", "hi", "विदेश मंत्री एस जयशंकर ने कहा।")]) != []
+
+
 def test_the_particle_si_is_no_name():
     # सी / सा ("-like": कौन सी बात, छोटा सा घर) follow words everywhere; after a title they are
     # an initial at most (श्रीमान सी.), never a name of their own.

@@ -90,6 +90,9 @@ def test_known_spellings_by_kind():
 
 def test_two_spelled_letters_before_a_name_are_initials():
     assert romanize("एमएस धोनी", "person") == "MS Dhoni"
+    # one letter too: एस जयशंकर, बी आर अंबेडकर
+    assert romanize("एस जयशंकर", "person").startswith("S ")
+    assert romanize("बी आर अंबेडकर", "person").startswith("B R ")
     # Alone, two letter names are not taken for an acronym.
     assert romanize("एमएस") != "MS"
 

@@ -570,7 +570,9 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 if taken[-1].ended:
                     break
             weak = length == 1 and words[i].folded in tables.weak_triggers()
-            if taken and (not weak or _names_itself(taken[0])):
+            # An initial alone (श्रीमान एस., the S of S. Sundar) names no one.
+            initial_only = len(taken) == 1 and len(tables.spell_acronym(taken[0].stem, minimum=1) or "") == 1
+            if taken and not initial_only and (not weak or _names_itself(taken[0])):
                 spans.append(_Span(taken, kind, "weak trigger" if weak else "trigger", i + length))
                 for x in range(i + length, i + length + len(taken)):
                     used[x] = True

@@ -277,7 +277,7 @@ def romanize_word(word: str, foreign: float | None = None, kind: str | None = No
         return ""
     if _is_latin(word):
         return word if not word.islower() else word.capitalize()
-    acronym = tables.spell_acronym(word, minimum=2) if initials else tables.spell_acronym(word)
+    acronym = tables.spell_acronym(word, minimum=1) if initials else tables.spell_acronym(word)
     if acronym:
         return acronym
     m = model()
