@@ -260,6 +260,13 @@ def test_an_initial_alone_after_a_title_is_no_name():
     assert latin_forms([src("b.txt", "hi", "विदेश मंत्री एस जयशंकर ने कहा।")]) != []
 
 
+def test_deputy_and_law_do_not_continue_a_name():
+    # શ્રી ટ્રમ્પ નાયબ કાયદા અધિકારી ...: "Mr Trump [fires the] deputy law officer": the name is ટ્રમ્પ.
+    sources = [src("a.gu", "gu", "જો શ્રી ટ્રમ્પ નાયબ કાયદા અધિકારી રોડ રોઝેનસ્ટીનને કાઢી મૂકશે તો શું થશે?")]
+    _, entities = find_names(sources, LEXICON)
+    assert [e.gu for e in entities.values() if e.gu.startswith("ટ્રમ્પ")] == ["ટ્રમ્પ"]
+
+
 def test_the_particle_si_is_no_name():
     # सी / सा ("-like": कौन सी बात, छोटा सा घर) follow words everywhere; after a title they are
     # an initial at most (श्रीमान सी.), never a name of their own.
