@@ -206,19 +206,19 @@ def test_a_compound_ending_in_a_weak_role_word_is_no_title():
     assert latin_forms(sources) == []
 
 
-def test_a_name_whose_first_word_is_a_common_word_needs_to_recur_with_a_role_word():
-    # खिलाड़ी सिर्फ बागेश्वर ("players only Bageshwar"): सिर्फ (only) is written everywhere with
-    # no role word beside it, so a name that starts with it, once beside a role word, is no name.
+def test_a_name_no_title_announces_is_judged_by_its_first_word():
+    # न सिर्फ बागेश्वर ज़िले ("not only Bageshwar district"): only the word after it announces the
+    # place, and सिर्फ (only) is written everywhere with no role word beside it: no place.
     everyday = ["सिर्फ आज बारिश हुई।", "यह सिर्फ शुरुआत है।"] * 10
-    # अटल is written as often, but अटल बिहारी वाजपेयी comes back with its role word.
-    atal = ["अटल जी ने कहा।", "अटल ने लिखा।"] * 10
+    # After a title a common first word is a given name as often: विकास (development) यादव.
+    vikas = ["देश का विकास हो रहा है।", "विकास की बात हुई।"] * 10
     sources = [
-        src("a.txt", "hi", "खिलाड़ी सिर्फ बागेश्वर से आए।", *everyday),
-        src("b.txt", "hi", "प्रधानमंत्री अटल बिहारी वाजपेयी ने कहा।", "अटल बिहारी वाजपेयी ने लिखा।", *atal),
+        src("a.txt", "hi", "अब न सिर्फ बागेश्वर ज़िले के लोग आए।", *everyday),
+        src("b.txt", "hi", "मंत्री विकास यादव ने कहा।", *vikas),
     ]
     hindi = [e.hi for e in find_names(sources, LEXICON)[1].values()]
     assert not any(h.startswith("सिर्फ") for h in hindi)
-    assert "अटल बिहारी वाजपेयी" in hindi
+    assert "विकास यादव" in hindi
 
 
 def test_common_words_that_are_also_first_names_stay_names():

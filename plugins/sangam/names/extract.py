@@ -584,7 +584,7 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 taken.insert(0, words[j])
                 j -= 1
             if taken and not taken[-1].ended:
-                spans.append(_Span(taken, kind, "trigger", j + 1))
+                spans.append(_Span(taken, kind, "suffix trigger", j + 1))
                 for x in range(j + 1, i):
                     used[x] = True
         i += length
@@ -681,27 +681,29 @@ def _rarely_announced(
 ) -> frozenset[str]:
     """Spellings whose only evidence is role words, beside too few of their occurrences; a
     weak role word (प्रमुख, वैज्ञानिक: as often adjectives) announces nothing here.  A
-    spelling that does not recur with a role word is judged by its first word too, wherever
-    the sources write it: in खिलाड़ी सिर्फ बागेश्वर ("players only Bageshwar") and प्रमुख
-    भूमिका निभाई ("played a major role"), सिर्फ and भूमिका are written everywhere and
-    announced almost nowhere."""
+    spelling no title before it announces (only a word after it, or a weak role word) is
+    judged by its first word too, wherever the sources write it: in न सिर्फ बागेश्वर ज़िले
+    ("not only Bageshwar district") and प्रमुख भूमिका निभाई ("played a major role"), सिर्फ
+    and भूमिका are written everywhere and announced almost nowhere.  (After a title, a
+    common first word is a given name as often: मंत्री विकास यादव.)"""
+    announcing = ("trigger", "suffix trigger")
     judged = {
-        s: by for s, by in hits.items() if not set(by) - {"trigger", "weak trigger", "known"} and s not in pair_persons
+        s: by for s, by in hits.items()
+        if not set(by) - {*announcing, "weak trigger", "known"} and s not in pair_persons
     }
-    firsts = {s.split()[0] for s in judged}
+    firsts = {s.split()[0] for s in judged if not judged[s]["trigger"]}
     written = Counter(
         w.folded for segments in segmented.values() for words in segments for w in words if w.folded in firsts
     )
     announced: Counter = Counter()
     for spelling, by in hits.items():
-        announced[spelling.split()[0]] += by["trigger"]
+        announced[spelling.split()[0]] += sum(by[e] for e in announcing)
     out = set()
     for spelling, by in judged.items():
-        total = by["trigger"] + by["weak trigger"] + by["known"]
+        total = sum(by[e] for e in (*announcing, "weak trigger", "known"))
         first = spelling.split()[0]
-        recurs_announced = by["trigger"] and total > 1
-        if _rare_share(by["trigger"], total) or (
-            not recurs_announced and _rare_share(announced[first], written[first])
+        if _rare_share(sum(by[e] for e in announcing), total) or (
+            not by["trigger"] and _rare_share(announced[first], written[first])
         ):
             out.add(spelling)
     return frozenset(out)
