@@ -12,8 +12,8 @@ words out of the event pages (a wrong name is worse than a missed one):
    an adjective (प्रमुख भूकंप, a major earthquake), only a word that is a name by its
    own evidence; and a spelling known only this way must have a role word beside a
    fair share of its occurrences (``MIN_ANNOUNCED_SHARE``: हर शहर, "every city", does not
-   make हर a city), and one that does not recur with a role word, its first word too
-   (खिलाड़ी सिर्फ बागेश्वर, "players only Bageshwar");
+   make हर a city), and one that no title before it announces, its first word too
+   (न सिर्फ बागेश्वर ज़िले, "not only Bageshwar district");
 4. known places: a word that looks foreign (the romanizer's foreignness score) and
    romanizes onto one of the best-known place names of the romanizer's prior
    (countries, large cities, states and provinces, ``PLACE_TOP``): मेक्सिको, મૈક્સિકો,
