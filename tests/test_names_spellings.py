@@ -93,6 +93,9 @@ def test_two_spelled_letters_before_a_name_are_initials():
     # one letter too: एस जयशंकर, बी आर अंबेडकर
     assert romanize("एस जयशंकर", "person").startswith("S ")
     assert romanize("बी आर अंबेडकर", "person").startswith("B R ")
+    # before a foreign name one letter's name is a given name, unless beside another letter
+    assert romanize("जे बर्ज़ोफ़स्की", "person").startswith("Jay ")
+    assert romanize("जे के रोलिंग", "person").startswith("J K ")
     # Alone, two letter names are not taken for an acronym.
     assert romanize("एमएस") != "MS"
 

@@ -271,8 +271,8 @@ def _sigmoid(x: float) -> float:
 def romanize_word(word: str, foreign: float | None = None, kind: str | None = None, initials: bool = False) -> str:
     """One word -> Latin; ``foreign`` is the probability that the name is foreign (None: judge
     this word); ``kind`` (person, place, org, None) chooses the known spellings it may take;
-    ``initials``: the word stands before more of a name, where two spelled letters are
-    initials (एमएस धोनी is MS Dhoni), not a word."""
+    ``initials``: the word stands before more of a name, where spelled letters are
+    initials (एमएस धोनी is MS Dhoni, एस जयशंकर S Jayshankar), not a word."""
     if not word:
         return ""
     if _is_latin(word):
@@ -322,13 +322,20 @@ def romanize(name: str, kind: str | None = None) -> str:
     foreign = name_foreignness([w for w in words if w])
     front, english = _place_words(words) if kind == "place" and len(words) > 1 else (None, [None] * len(words))
     out = [front] if front else []
+    letters = [len(tables.spell_acronym(w, minimum=1) or "") for w in words]
     for i, w in enumerate(words):
         last = i == len(words) - 1
         if english[i] is not None:
             if english[i]:
                 out.append(english[i])
             continue
-        r = romanize_word(w, foreign, _word_kind(kind, i, len(words)), initials=not last)
+        # One letter's name before a foreign name is as often a given name (जे बर्ज़ोफ़स्की, Jay),
+        # unless it stands beside another letter (जे के रोलिंग, J K Rowling); before an Indian
+        # name it is an initial.
+        initial = not last and (
+            letters[i] != 1 or (foreign or 0.0) < 0.5 or letters[i + 1] > 0 or (i > 0 and letters[i - 1] > 0)
+        )
+        r = romanize_word(w, foreign, _word_kind(kind, i, len(words)), initials=initial)
         if r:
             out.append(r)
     return " ".join(out)
