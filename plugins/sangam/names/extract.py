@@ -745,9 +745,9 @@ def find_names(
     for spelling in pair_persons:
         known[spelling]["person"] += 1
     max_known = max((len(s.split()) for s in known), default=1)
-    known_firsts = frozenset(s.split()[0] for s in known if s)
     # The same names with a long vowel for a short one (કિમ જોંગ ઊન, किम जोंग उन): the scripts'
-    # spellings of foreign names disagree on vowel length more than on anything else.
+    # spellings of foreign names disagree on vowel length more than on anything else. (A
+    # known spelling's own first word is among ``short_vowel_firsts`` too.)
     by_short_vowels: dict[str, str] = {}
     for spelling in sorted(known):
         by_short_vowels.setdefault(_short_vowels(spelling), spelling)
@@ -790,9 +790,7 @@ def find_names(
                     i += 1
                     continue
                 if (
-                    words[i].folded not in known_firsts
-                    and words[i].stem not in known_firsts
-                    and words[i].stem not in short
+                    words[i].stem not in short
                     and _short_vowels(words[i].folded) not in short_vowel_firsts
                     and _short_vowels(words[i].stem) not in short_vowel_firsts
                 ):

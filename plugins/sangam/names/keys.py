@@ -140,7 +140,7 @@ def word_key(word: str) -> str:
     generic = tables.generic_place_words().get(fold(word) if indic else word.lower())
     if generic:
         return generic
-    if any("\u0900" <= c <= "\u0aff" for c in word):
+    if indic:
         return indic_word_key(word)
     return latin_word_key(word)
 

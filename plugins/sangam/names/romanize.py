@@ -25,7 +25,7 @@ from ..script import fold
 from . import tables
 from .letter_lm import LetterLM, letter_lm
 from .spellings import respell
-from .units import units
+from .units import ANUSVARA, ANUSVARA_LABIAL, MATRA, VISARGA, units
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_PATH = DATA / "romanizer.json"
@@ -62,8 +62,8 @@ LM_WEIGHT = 0.3
 # The vowel that ends a word (before an anusvara or visarga at most) is always spelled in
 # English. The models give a vowel no letter 2-10% of the time (where a neighbour's letters
 # took it in training: सिडनी / Sydney), which let a known name win by dropping the last one.
-FULL_VOWELS = frozenset("आइईउऊऋॠएऐओऔऌ")
-AFTER_FINAL_VOWEL = frozenset({"\u0902", "\u0902m", "\u0903"})
+FULL_VOWELS = frozenset(MATRA.values())  # the vowels a sign writes: all but the inherent one
+AFTER_FINAL_VOWEL = frozenset({ANUSVARA, ANUSVARA_LABIAL, VISARGA})
 VOWEL_LETTERS = frozenset("aeiouy")
 
 
