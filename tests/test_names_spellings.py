@@ -172,3 +172,14 @@ def test_a_place_names_generic_words_are_english():
     assert romanize("द्वीप समूह", "place").split()[0] != "Island"
     # Only in a place's name of several words: alone, or in a person's name, a word is a word.
     assert romanize("खाड़ी", "place") != "Bay" and romanize("लास वेगास", "person") != "Las Vegas"
+
+
+def test_an_e_is_an_english_a_only_in_an_open_syllable():
+    # English a before one consonant and a vowel says ए (Jason, Blake: the silent e opens it);
+    # before a cluster or at a word's end it says ऐ: जेक is Jake, never the commoner Jack.
+    assert conversion_cost("jesan", "jason") < 3
+    assert conversion_cost("blek", "blake") < conversion_cost("blek", "black")
+    assert conversion_cost("ben", "ban") >= 3
+    assert romanize("ब्लेक", "person") == "Blake"
+    assert romanize("वेड", "person") == "Wade"
+    assert romanize("बेन", "person") == "Ben"

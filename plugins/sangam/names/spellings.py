@@ -109,10 +109,10 @@ def _by_skeleton(kind: str | None = None) -> dict[str, tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _conventions() -> dict[str, tuple[tuple[str, float], ...]]:
+def _conventions() -> dict[str, tuple[tuple[str, float, str], ...]]:
     table: dict[str, list[tuple[str, float]]] = defaultdict(list)
     for row in read_tsv("latin-spellings.tsv"):
-        table[row[0]].append((row[1], float(row[2])))
+        table[row[0]].append((row[1], float(row[2]), row[3] if len(row) > 3 else ""))
     return {k: tuple(v) for k, v in table.items()}
 
 
@@ -137,8 +137,8 @@ def conversion_cost(src: str, dst: str) -> float:
             for length in (1, 2, 3):
                 if i + length > n:
                     break
-                for target, rule_cost in rules.get(src[i : i + length], ()):
-                    if dst.startswith(target, j):
+                for target, rule_cost, where in rules.get(src[i : i + length], ()):
+                    if dst.startswith(target, j) and (not where or _open(dst, j + len(target))):
                         relax(i + length, j + len(target), c + rule_cost)
             if j < m:
                 letter = dst[j]
@@ -153,6 +153,12 @@ def conversion_cost(src: str, dst: str) -> float:
                 # A word's first vowel is written in the Indic spelling (उदान): never dropped.
                 relax(i + 1, j, c + VOWEL_COST)
     return cost[n][m]
+
+
+def _open(word: str, end: int) -> bool:
+    """Does the vowel of ``word`` that ends at ``end`` stand in an open syllable (one consonant,
+    then a vowel: ja|son, ja|ke), where English gives a its long sound?"""
+    return end + 1 < len(word) and word[end] not in VOWELS and word[end + 1] in VOWELS
 
 
 def respell(candidates: dict[str, float], kind: str | None = None) -> str:
