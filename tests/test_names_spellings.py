@@ -183,3 +183,12 @@ def test_an_e_is_an_english_a_only_in_an_open_syllable():
     assert romanize("ब्लेक", "person") == "Blake"
     assert romanize("वेड", "person") == "Wade"
     assert romanize("बेन", "person") == "Ben"
+
+
+def test_an_a_is_an_english_u_only_in_a_closed_syllable():
+    # English u before a cluster or a final consonant says अ (Dunkley, Butt); before one
+    # consonant and a vowel it says यू (Cuba): डैरन is Daren or Darren, not Duran.
+    assert conversion_cost("bat", "butt") < conversion_cost("daran", "duran")
+    assert conversion_cost("manro", "munro") == 1.5
+    assert conversion_cost("daran", "duran") >= 3
+    assert romanize("डैरन", "person").startswith("Dar")

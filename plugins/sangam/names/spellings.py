@@ -138,7 +138,7 @@ def conversion_cost(src: str, dst: str) -> float:
                 if i + length > n:
                     break
                 for target, rule_cost, where in rules.get(src[i : i + length], ()):
-                    if dst.startswith(target, j) and (not where or _open(dst, j + len(target))):
+                    if dst.startswith(target, j) and (not where or _SYLLABLE[where](dst, j + len(target))):
                         relax(i + length, j + len(target), c + rule_cost)
             if j < m:
                 letter = dst[j]
@@ -159,6 +159,15 @@ def _open(word: str, end: int) -> bool:
     """Does the vowel of ``word`` that ends at ``end`` stand in an open syllable (one consonant,
     then a vowel: ja|son, ja|ke), where English gives a its long sound?"""
     return end + 1 < len(word) and word[end] not in VOWELS and word[end + 1] in VOWELS
+
+
+def _closed(word: str, end: int) -> bool:
+    """Does the vowel of ``word`` that ends at ``end`` stand in a closed syllable (a consonant,
+    then another or the word's end: cur|ran, dunk|ley, butt), where English u says अ?"""
+    return end < len(word) and word[end] not in VOWELS and (end + 1 == len(word) or word[end + 1] not in VOWELS)
+
+
+_SYLLABLE = {"open": _open, "closed": _closed}
 
 
 def respell(candidates: dict[str, float], kind: str | None = None) -> str:
