@@ -192,3 +192,11 @@ def test_an_a_is_an_english_u_only_in_a_closed_syllable():
     assert conversion_cost("manro", "munro") == 1.5
     assert conversion_cost("daran", "duran") >= 3
     assert romanize("डैरन", "person").startswith("Dar")
+
+
+def test_a_silent_e_never_lengthens_a_short_vowel_the_model_wrote():
+    # A silent e makes a before it say ए and i say आइ: shan (शान) is not Shane, but shen is,
+    # and so is the diphthong's i of maik (Mike).
+    assert conversion_cost("shen", "shane") < 3 <= conversion_cost("shan", "shane")
+    assert conversion_cost("maik", "mike") < 3
+    assert romanize("शेन", "person") == "Shane"

@@ -145,7 +145,7 @@ def conversion_cost(src: str, dst: str) -> float:
                 if letter not in VOWELS and j > 0 and dst[j - 1] == letter and i > 0 and src[i - 1] == letter:
                     relax(i, j + 1, c + DOUBLE_COST)
                 if letter in VOWELS:
-                    silent_e = letter == "e" and j == m - 1
+                    silent_e = letter == "e" and j == m - 1 and not _lengthens(src, i, dst, j)
                     relax(i, j + 1, c + (SILENT_E_COST if silent_e else VOWEL_COST))
                     if i < n and src[i] in VOWELS:
                         relax(i + 1, j + 1, c + VOWEL_COST)
@@ -153,6 +153,16 @@ def conversion_cost(src: str, dst: str) -> float:
                 # A word's first vowel is written in the Indic spelling (उदान): never dropped.
                 relax(i + 1, j, c + VOWEL_COST)
     return cost[n][m]
+
+
+def _lengthens(src: str, i: int, dst: str, j: int) -> bool:
+    """Would a silent e at ``dst[j]`` lengthen a short a or i that ``src`` spells the same,
+    just before (shan -> shane, the vowel of ए; rit -> rite, of आइ)?  Not a diphthong's i
+    (maik -> mike), nor an a the conventions made of another vowel (jek -> jake)."""
+    return (
+        i >= 2 and j >= 2 and src[i - 2] == dst[j - 2] in ("a", "i") and src[i - 1] == dst[j - 1] not in VOWELS
+        and (i < 3 or src[i - 3] not in VOWELS)
+    )
 
 
 def _open(word: str, end: int) -> bool:
