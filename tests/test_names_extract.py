@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from plugins.sangam.model import Source  # noqa: E402
-from plugins.sangam.names import find_names, load_lexicon, name_key  # noqa: E402
+from plugins.sangam.names import extract, find_names, load_lexicon, name_key  # noqa: E402
 
 LEXICON = load_lexicon(ROOT / "content" / "data" / "lexicon.tsv")
 
@@ -431,13 +431,19 @@ def test_foreign_given_name_and_surname_in_both_scripts_is_a_person():
     assert key in keys(mentions, "g1.txt") and key in keys(mentions, "g2.txt")
     # रीड alone, after the full name in the same source, is the same person
     assert name_key("रीड") not in entities
-    # टॉम डेली is written in one script only: a pair alone is not evidence enough
-    assert not [e for e in entities.values() if e.latin.startswith("Tom")]
+    # टॉम डेली is written in one script only, but डेली romanizes onto a known surname
+    assert [e.kind for e in entities.values() if e.latin.startswith("Tom ")] == ["person"]
 
 
-def test_a_foreign_pair_in_one_script_only_is_not_taken():
+def test_a_foreign_pair_in_one_script_is_taken_when_its_second_word_is_a_known_surname():
     _, entities = find_names(GOLF[:1], LEXICON)
-    assert not [e for e in entities.values() if "Reed" in e.latin]
+    assert [e.kind for e in entities.values() if e.latin == "Patrick Reed"] == ["person"]
+    # A given-name look-alike before a word no surname list knows is not a person: खाना
+    # (food) romanizes near Chana, चाहिये (is needed) is no surname.
+    food = [src("f.txt", "hi", "उन्हें ज़्यादा खाना चाहिये और आराम करना चाहिये।")]
+    assert extract._known_given("खाना") and extract._foreign_word("चाहिये")
+    _, entities = find_names(food, LEXICON)
+    assert not entities
 
 
 def test_common_words_alike_in_both_scripts_are_not_a_foreign_pair():

@@ -21,8 +21,9 @@ words out of the event pages (a wrong name is worse than a missed one):
    (``data/names-place-affixes.tsv``: वेस्ट वर्जिनिया, મેક્સિકો સિટી);
 5. foreign persons without a title (पैट्रिक रीड, પૈટ્રિક રીડ): a foreign-looking word that
    romanizes onto a common given name (``GIVEN_TOP``), then a foreign-looking word - taken
-   only when sources in both scripts spell the pair alike, since on its own the pattern
-   also catches loanwords (ग्रीन कार्ड) and common words (मेरा आग्रह);
+   when sources in both scripts spell the pair alike, or when the second word romanizes onto
+   a known surname (``SURNAME_TOP``: लुइस हैमिल्टन in one source), since on its own the
+   pattern also catches loanwords (ग्रीन कार्ड) and common words (मेरा आग्रह, खाना चाहिये);
 6. recurrence: a spelling established by 1-5 anywhere is recognised in every
    source, in either script (Gujarati folded onto Devanagari, Gujarati case
    endings stripped: ``data/names-case-endings.tsv``, or a shorter ending or none where
@@ -446,9 +447,10 @@ _LANG_BIT = {"hi": 1, "gu": 2}
 def _corroborated_pairs(
     sources: Sequence[Source], segmented: Mapping[str, list[list[Word]]], evidence: Mapping[str, list[list[_Span]]]
 ) -> frozenset[str]:
-    """Spellings of the foreign given name + surname pairs that sources in both scripts write
-    alike (folded, vowel length aside), whose first word is a common given name. Spellings
-    must agree, not only keys: मेरा आग्रह and મારો આગ્રહ (my request) share a key."""
+    """Spellings of the foreign given name + surname pairs whose first word is a common given
+    name and that sources in both scripts write alike (folded, vowel length aside) or whose
+    second word is a known surname. Spellings must agree, not only keys: मेरा आग्रह and
+    મારો આગ્રહ (my request) share a key."""
     seen: dict[str, list] = {}  # loose spelling -> [script bits, spellings]
     for src in sources:
         bit = _LANG_BIT.get(src.lang, 0)
@@ -460,9 +462,24 @@ def _corroborated_pairs(
                 entry[1].add(spelling)
     out = set()
     for loose, (bits, spellings) in seen.items():
-        if bits == 3 and _known_given(loose.split()[0]):
+        given, surname = loose.split()
+        if _known_given(given) and (bits == 3 or _known_surname(surname)):
             out.update(spellings)
     return frozenset(out)
+
+
+# A surname this common in the census and name lists (rank 10,000: Feinstein, Hamilton 103,
+# Reed 55) after a common given name makes a person in one script alone. On the dev corpus the
+# pairs it adds were names but for लडाई लड (a fight: "Larry Ladd") and चाइना डेली (China Daily,
+# an organisation); rarer surnames, or none, took mostly common words (खाना चाहिये, पैतृक घर).
+SURNAME_TOP = 10_000
+
+
+@functools.lru_cache(maxsize=200_000)
+def _known_surname(stem: str) -> bool:
+    """Whether a (folded, Devanagari) word romanizes onto a known surname of rank SURNAME_TOP or better."""
+    rank = known_names("surname").get(_romanize(stem, "person").lower())
+    return rank is not None and rank <= SURNAME_TOP
 
 
 def _loose(skeleton_: str) -> str:
