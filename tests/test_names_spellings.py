@@ -200,3 +200,11 @@ def test_a_silent_e_never_lengthens_a_short_vowel_the_model_wrote():
     assert conversion_cost("shen", "shane") < 3 <= conversion_cost("shan", "shane")
     assert conversion_cost("maik", "mike") < 3
     assert romanize("शेन", "person") == "Shane"
+
+
+def test_qaf_with_its_nukta_is_q():
+    # क़ is the Arabic and Urdu q, which English writes q: not the commoner Hack for हक़.
+    assert romanize("ज़ियाउल हक़", "person") == "Ziyaul Haq"
+    assert romanize("अब्दुल क़ादिर", "person") == "Abdul Qadir"
+    assert romanize("रफ़ीक़", "person") == "Rafiq"
+    assert romanize("क़तर", "place") == "Qatar"

@@ -41,9 +41,11 @@ MIN_SHARE = 0.001
 # pairs are mostly Indian names, whose English spellings often keep a schwa that
 # Hindi deletes (Ohala's rule, unit "ə-"), write श and ष as s and ज as z (Bengal and
 # Assam's rolls: Ashis, Bhusan, Bazaj, where news English writes Ashish, Bhushan, Bajaj;
-# ज़, with its nukta, is z whatever the bias).
+# ज़, with its nukta, is z whatever the bias). क़, with its nukta, is the q English writes in
+# names from Arabic and Urdu (Haq, Iraq, Qatar), where the letter model would take k (Hack).
 BIAS = {
     ("ə-", "a"): 0.1, ("ə-", ""): 2.0, ("श", "sh"): 2.0, ("ष", "sh"): 2.0, ("ज", "z"): 0.3, ("ई", "y"): 0.3,
+    ("क़", "q"): 6.0,
 }
 # English conventions of foreign names, weighted by the foreignness of the word
 # (a factor b counts as b ** f): व is w (Wood, Wells, Wonsan).
