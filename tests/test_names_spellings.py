@@ -208,3 +208,10 @@ def test_qaf_with_its_nukta_is_q():
     assert romanize("अब्दुल क़ादिर", "person") == "Abdul Qadir"
     assert romanize("रफ़ीक़", "person") == "Rafiq"
     assert romanize("क़तर", "place") == "Qatar"
+
+
+def test_a_short_spelling_is_respelled_by_at_most_half_its_length():
+    # ul may become a name one letter longer, not Ulle (a doubled l and a silent e); jorj may
+    # still become George.
+    assert respell({"ul": -1.5}) == "ul"
+    assert respell({"jorj": -1.0}, "person") == "george"

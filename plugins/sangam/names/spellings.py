@@ -22,7 +22,9 @@ from .tables import DATA, read_tsv
 KNOWN_BONUS = 6.0
 COST_WEIGHT = 1.0
 RANK_WEIGHT = 0.5
-# Only the model's best few candidates are respelled, by at most this many letters more or fewer.
+# Only the model's best few candidates are respelled, by at most this many letters more or fewer,
+# and by at most half a short spelling's length (one letter for two or three: उल is ul, not
+# Ulle by a doubled l and a silent e).
 RESPELL_TOP = 5
 MAX_LENGTH_CHANGE = 3
 # Fixed costs of the edits the table does not list.
@@ -116,6 +118,10 @@ def _conventions() -> dict[str, tuple[tuple[str, float, str], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def _max_length_change(spelling: str) -> int:
+    return min(MAX_LENGTH_CHANGE, max(1, len(spelling) // 2))
+
+
 def conversion_cost(src: str, dst: str) -> float:
     """Cheapest rewrite of spelling ``src`` into ``dst`` by the conventions (inf if none)."""
     rules = _conventions()
@@ -198,7 +204,7 @@ def respell(candidates: dict[str, float], kind: str | None = None) -> str:
             # conversion could not beat the best score, no later name can.
             if candidates[cand] + prior(word) <= top:
                 break
-            if abs(len(word) - len(cand)) > MAX_LENGTH_CHANGE:
+            if abs(len(word) - len(cand)) > _max_length_change(cand):
                 continue
             cost = conversion_cost(cand, word)
             if cost == UNREACHABLE:
