@@ -215,3 +215,13 @@ def test_a_short_spelling_is_respelled_by_at_most_half_its_length():
     # still become George.
     assert respell({"ul": -1.5}) == "ul"
     assert respell({"jorj": -1.0}, "person") == "george"
+
+
+def test_gujarati_jh_may_be_an_english_z():
+    # Gujarati has no nukta and writes z with ઝ, the letter of jh: both readings compete.
+    assert romanize("ઝાંબિયા", "place") == "Zambia"
+    assert romanize("ગાઝા", "place") == "Gaza"
+    assert romanize("ઝેલેન્સ્કી", "person").startswith("Zelensk")
+    assert romanize("ઝારખંડ", "place") == "Jharkhand"
+    # Devanagari keeps its two letters apart.
+    assert romanize("झारखंड", "place") == "Jharkhand"

@@ -233,11 +233,21 @@ def model() -> Romanizer | None:
     return Romanizer(data)
 
 
-def spell(m: Romanizer, seq: list[str], foreign: float, kind: str | None) -> str | None:
+def spell(m: Romanizer, seq: list[str], foreign: float, kind: str | None, jh_may_be_z: bool = False) -> str | None:
     """The model's spelling of the units ``seq``, weighed by the letter model and respelled by
-    the known names of ``kind``; None if a unit was never seen in training."""
+    the known names of ``kind``; None if a unit was never seen in training. ``jh_may_be_z``:
+    the word was written in Gujarati, which writes z with the letter of jh (ઝેલેન્સ્કી
+    Zelensky, ઝારખંડ Jharkhand): the spellings of both readings compete."""
     candidates = m.decode(seq, foreign, lm=letter_lm(), lm_weight=LM_WEIGHT)
+    if candidates and jh_may_be_z and JH in seq:
+        as_z = m.decode([Z if u == JH else u for u in seq], foreign, lm=letter_lm(), lm_weight=LM_WEIGHT)
+        for spelling, score in (as_z or {}).items():
+            candidates[spelling] = max(score, candidates.get(spelling, -math.inf))
     return respell(candidates, kind) if candidates else None
+
+
+# (A cost on the z reading, 1 or 2 nats, only lost spellings on the city list's Gujarati names.)
+JH, Z = "झ", "ज\u093c"
 
 
 # ---------------------------------------------------------------- rule fallback
@@ -290,7 +300,7 @@ def romanize_word(word: str, foreign: float | None = None, kind: str | None = No
     if m:
         if foreign is None:
             foreign = _sigmoid(m.foreignness(seq) + FOREIGN_PRIOR)
-        text = spell(m, seq, foreign, kind)
+        text = spell(m, seq, foreign, kind, jh_may_be_z="ઝ" in word)
     if text is None:
         text = rule_word(word)
     return text[:1].upper() + text[1:]
