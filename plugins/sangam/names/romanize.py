@@ -64,9 +64,12 @@ LM_WEIGHT = 0.3
 # The vowel that ends a word (before an anusvara or visarga at most) is always spelled in
 # English. The models give a vowel no letter 2-10% of the time (where a neighbour's letters
 # took it in training: सिडनी / Sydney), which let a known name win by dropping the last one.
+# So is any other written vowel, unless a vowel letter was just written (आई: ai) or a glide
+# follows, which may spell it (इंडिया India, the i of इ or of य): पडिक्कल was Parkkal.
 FULL_VOWELS = frozenset(MATRA.values())  # the vowels a sign writes: all but the inherent one
 AFTER_FINAL_VOWEL = frozenset({ANUSVARA, ANUSVARA_LABIAL, VISARGA})
 VOWEL_LETTERS = frozenset("aeiouy")
+GLIDES = frozenset("यव")
 
 
 class NGram:
@@ -189,6 +192,11 @@ class Romanizer:
                         continue
                     if position == final_vowel and not chunk and out[-1:] not in VOWEL_LETTERS:
                         continue  # a word's last vowel is written: तरीकों is tarikon, not the name Tarik
+                    if (
+                        not chunk and unit in FULL_VOWELS and out[-1:] not in VOWEL_LETTERS
+                        and (position + 1 == len(seq) or seq[position + 1] not in GLIDES)
+                    ):
+                        continue  # nor any written vowel, but beside another or a glide (इंडिया: India)
                     g = f"{unit}:{chunk}"
                     score_chunk = math.log((1 - skip) * p / z)
                     if lm_weight:
