@@ -158,6 +158,8 @@ def test_a_written_vowel_is_spelled_unless_a_glide_may_spell_it():
     assert "i" in romanize("पडिक्कल", "person").lower()[1:4]
     assert romanize("इंडिया", "place") == "India"
     assert romanize("सोफ़िया", "person") == "Sofia"
+    # and आ is never an English e
+    assert romanize("ख्वाजा", "person").endswith("a")
 
 
 def test_a_words_last_vowel_is_spelled():

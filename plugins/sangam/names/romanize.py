@@ -70,6 +70,9 @@ FULL_VOWELS = frozenset(MATRA.values())  # the vowels a sign writes: all but the
 AFTER_FINAL_VOWEL = frozenset({ANUSVARA, ANUSVARA_LABIAL, VISARGA})
 VOWEL_LETTERS = frozenset("aeiouy")
 GLIDES = frozenset("यव")
+# The letters a vowel's spelling may start with, where the models learned others from misaligned
+# pairs: आ is never e in English (ख़्वाजा was Khvaje).
+FIRST_LETTERS = {"आ": "aoh"}
 
 
 class NGram:
@@ -197,6 +200,8 @@ class Romanizer:
                         and (position + 1 == len(seq) or seq[position + 1] not in GLIDES)
                     ):
                         continue  # nor any written vowel, but beside another or a glide (इंडिया: India)
+                    if chunk and chunk[0] not in FIRST_LETTERS.get(unit, chunk[0]):
+                        continue
                     g = f"{unit}:{chunk}"
                     score_chunk = math.log((1 - skip) * p / z)
                     if lm_weight:
