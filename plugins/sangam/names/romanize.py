@@ -25,7 +25,7 @@ from ..script import fold
 from . import tables
 from .letter_lm import LetterLM, letter_lm
 from .spellings import respell
-from .units import ANUSVARA, ANUSVARA_LABIAL, MATRA, VISARGA, units
+from .units import MATRA, units
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 MODEL_PATH = DATA / "romanizer.json"
@@ -61,18 +61,21 @@ SKIP = {"əK": 0.6, "əKC": 0.6}
 # (Curtis, Daniel, Rutherford), also names the training pairs never had.  0.3: one global
 # setting chosen on the dev CER among 0.1-1.0; it also lowers the held-out training CER.
 LM_WEIGHT = 0.3
-# The vowel that ends a word (before an anusvara or visarga at most) is always spelled in
-# English. The models give a vowel no letter 2-10% of the time (where a neighbour's letters
-# took it in training: सिडनी / Sydney), which let a known name win by dropping the last one.
-# So is any other written vowel, unless a vowel letter was just written (आई: ai) or a glide
-# follows, which may spell it (इंडिया India, the i of इ or of य): पडिक्कल was Parkkal.
+# A written vowel is always spelled in English, unless a vowel letter was just written (आई:
+# ai) or a glide follows that may spell it (इंडिया India: one i for इ and य). The models give a
+# vowel no letter 2-10% of the time (where a neighbour's letters took it in training: सिडनी /
+# Sydney), which let a known name win by dropping the last one (तरीकों, "ways", was the name
+# Tarik) and dropped others (पडिक्कल was Parkkal).
 FULL_VOWELS = frozenset(MATRA.values())  # the vowels a sign writes: all but the inherent one
-AFTER_FINAL_VOWEL = frozenset({ANUSVARA, ANUSVARA_LABIAL, VISARGA})
 VOWEL_LETTERS = frozenset("aeiouy")
 GLIDES = frozenset("यव")
 # The letters a vowel's spelling may start with, where the models learned others from misaligned
 # pairs: आ is never e in English (ख़्वाजा was Khvaje).
 FIRST_LETTERS = {"आ": "aoh"}
+# Gujarati has no nukta and writes English and Persian z with ઝ, the letter of jh: a Gujarati
+# word's झ is also read as ज़ (``spell``). (A cost on that reading, 1 or 2 nats, only lost
+# spellings on the city list's Gujarati names.)
+JH, Z = "झ", "ज\u093c"
 
 
 class NGram:
@@ -175,7 +178,6 @@ class Romanizer:
             return (1 - f) * mI.prob(hist, g) + f * mF.prob(hist, g)
 
         hyps: list[tuple[float, tuple[str, ...], str]] = [(0.0, (BOS,) * (self.order - 1), "")]
-        final_vowel = _final_vowel(seq)
         for position, unit in enumerate(seq):
             nxt = []
             chunks = self.cands[unit][:MAX_CANDS]
@@ -193,13 +195,11 @@ class Romanizer:
                 for chunk, p in zip(chunks, probs):
                     if p < MIN_SHARE * z:
                         continue
-                    if position == final_vowel and not chunk and out[-1:] not in VOWEL_LETTERS:
-                        continue  # a word's last vowel is written: तरीकों is tarikon, not the name Tarik
                     if (
                         not chunk and unit in FULL_VOWELS and out[-1:] not in VOWEL_LETTERS
                         and (position + 1 == len(seq) or seq[position + 1] not in GLIDES)
                     ):
-                        continue  # nor any written vowel, but beside another or a glide (इंडिया: India)
+                        continue  # a written vowel is spelled (see FULL_VOWELS)
                     if chunk and chunk[0] not in FIRST_LETTERS.get(unit, chunk[0]):
                         continue
                     g = f"{unit}:{chunk}"
@@ -230,14 +230,6 @@ class Romanizer:
         return {out: math.log(p) + top for out, p in agg.items()}
 
 
-def _final_vowel(seq: list[str]) -> int | None:
-    """Index of the full vowel that ends the unit sequence ``seq``, if one does."""
-    i = len(seq) - 1
-    while i >= 0 and seq[i] in AFTER_FINAL_VOWEL:
-        i -= 1
-    return i if i >= 0 and seq[i] in FULL_VOWELS else None
-
-
 @functools.lru_cache(maxsize=1)
 def model() -> Romanizer | None:
     if not MODEL_PATH.exists():
@@ -257,10 +249,6 @@ def spell(m: Romanizer, seq: list[str], foreign: float, kind: str | None, jh_may
         for spelling, score in (as_z or {}).items():
             candidates[spelling] = max(score, candidates.get(spelling, -math.inf))
     return respell(candidates, kind) if candidates else None
-
-
-# (A cost on the z reading, 1 or 2 nats, only lost spellings on the city list's Gujarati names.)
-JH, Z = "झ", "ज\u093c"
 
 
 # ---------------------------------------------------------------- rule fallback

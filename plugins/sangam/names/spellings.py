@@ -112,7 +112,7 @@ def _by_skeleton(kind: str | None = None) -> dict[str, tuple[str, ...]]:
 
 @functools.lru_cache(maxsize=1)
 def _conventions() -> dict[str, tuple[tuple[str, float, str], ...]]:
-    table: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    table: dict[str, list[tuple[str, float, str]]] = defaultdict(list)
     for row in read_tsv("latin-spellings.tsv"):
         table[row[0]].append((row[1], float(row[2]), row[3] if len(row) > 3 else ""))
     return {k: tuple(v) for k, v in table.items()}
