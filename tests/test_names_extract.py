@@ -480,3 +480,17 @@ def test_a_gujarati_name_ending_like_a_case_ending_is_read_by_what_the_sources_w
     persons = [e for e in entities.values() if e.kind == "person"]
     assert [e.gu for e in persons] == ["શેખ હસીના"]
     assert keys(mentions, "g.txt") == keys(mentions, "h.txt")
+
+
+def test_a_surname_pair_is_judged_by_how_often_its_second_word_is_written_elsewhere():
+    # માર્ક લાવી ("brought marks") romanizes near Mark Levi; લાવી ("brought") is written in
+    # every other source, so the pair is a common word's look-alike. लुइस हैमिल्टन stays.
+    brought = [src(f"b{i:02d}.gu.txt", "gu", "તે બજારમાંથી શાક લાવી અને ઘરે ગઈ.") for i in range(25)]
+    marks = src("m.gu.txt", "gu", "હું ભણીને એટલા જ માર્ક લાવી શકતો હતો.")
+    racing = src("r.txt", "hi", "फ़ॉर्मूला वन में लुइस हैमिल्टन ने रेस जीती।", "हैमिल्टन ने कहा कि वह खुश हैं।")
+    assert extract._known_given("मार्क") and extract._known_surname("लावी")
+    _, alone = find_names([marks, racing], LEXICON)
+    assert [e.latin for e in alone.values() if e.latin.startswith("Mark")]  # one source: taken
+    _, entities = find_names([marks, racing, *brought], LEXICON)
+    assert not [e for e in entities.values() if e.latin.startswith("Mark")]
+    assert [e.kind for e in entities.values() if e.latin.endswith("Hamilton")] == ["person"]

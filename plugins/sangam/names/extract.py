@@ -446,11 +446,11 @@ _LANG_BIT = {"hi": 1, "gu": 2}
 
 def _corroborated_pairs(
     sources: Sequence[Source], segmented: Mapping[str, list[list[Word]]], evidence: Mapping[str, list[list[_Span]]]
-) -> frozenset[str]:
+) -> tuple[frozenset[str], frozenset[str]]:
     """Spellings of the foreign given name + surname pairs whose first word is a common given
-    name and that sources in both scripts write alike (folded, vowel length aside) or whose
-    second word is a known surname. Spellings must agree, not only keys: मेरा आग्रह and
-    મારો આગ્રહ (my request) share a key."""
+    name: those that sources in both scripts write alike (folded, vowel length aside), and
+    the others whose second word is a known surname. Spellings must agree, not only keys:
+    मेरा आग्रह and મારો આગ્રહ (my request) share a key."""
     seen: dict[str, list] = {}  # loose spelling -> [script bits, spellings]
     for src in sources:
         bit = _LANG_BIT.get(src.lang, 0)
@@ -460,12 +460,16 @@ def _corroborated_pairs(
                 entry = seen.setdefault(spelling.translate(_VOWEL_LENGTH), [0, set()])
                 entry[0] |= bit
                 entry[1].add(spelling)
-    out = set()
+    alike, by_surname = set(), set()
     for loose, (bits, spellings) in seen.items():
         given, surname = loose.split()
-        if _known_given(given) and (bits == 3 or _known_surname(surname)):
-            out.update(spellings)
-    return frozenset(out)
+        if not _known_given(given):
+            continue
+        if bits == 3:
+            alike.update(spellings)
+        elif _known_surname(surname):
+            by_surname.update(spellings)
+    return frozenset(alike), frozenset(by_surname)
 
 
 # A surname this common in the census and name lists (rank 10,000: Feinstein, Hamilton 103,
@@ -694,7 +698,10 @@ def _short_vowels(folded: str) -> str:
 
 
 def _rarely_announced(
-    hits: Mapping[str, Counter], pair_persons: frozenset[str], segmented: Mapping[str, list[list[Word]]]
+    hits: Mapping[str, Counter],
+    pair_persons: frozenset[str],
+    surname_pairs: frozenset[str],
+    segmented: Mapping[str, list[list[Word]]],
 ) -> frozenset[str]:
     """Spellings whose only evidence is role words, beside too few of their occurrences; a
     weak role word (प्रमुख, वैज्ञानिक: as often adjectives) announces nothing here.  A
@@ -702,16 +709,25 @@ def _rarely_announced(
     judged by its first word too, wherever the sources write it: in न सिर्फ बागेश्वर ज़िले
     ("not only Bageshwar district") and प्रमुख भूमिका निभाई ("played a major role"), सिर्फ
     and भूमिका are written everywhere and announced almost nowhere.  (After a title, a
-    common first word is a given name as often: मंत्री विकास यादव.)"""
+    common first word is a given name as often: मंत्री विकास यादव.)  A pair taken in one
+    script for its known surname (``surname_pairs``, among ``pair_persons``) is judged by
+    its second word: લાવી ("brought") is written everywhere, માર્ક લાવી ("brought marks") once."""
     announcing = ("trigger", "suffix trigger")
     judged = {
         s: by for s, by in hits.items()
         if not set(by) - {*announcing, "weak trigger", "known"} and s not in pair_persons
     }
     firsts = {s.split()[0] for s in judged if not judged[s]["trigger"]}
-    written = Counter(
-        w.folded for segments in segmented.values() for words in segments for w in words if w.folded in firsts
-    )
+    seconds = {s.split()[-1] for s in surname_pairs}
+    written: Counter = Counter()  # first words, by their folded spelling
+    written_seconds: Counter = Counter()  # second words of surname pairs, by their stem
+    for segments in segmented.values():
+        for words in segments:
+            for w in words:
+                if w.folded in firsts:
+                    written[w.folded] += 1
+                if w.stem in seconds:
+                    written_seconds[w.stem] += 1
     announced: Counter = Counter()
     for spelling, by in hits.items():
         announced[spelling.split()[0]] += sum(by[e] for e in announcing)
@@ -722,6 +738,9 @@ def _rarely_announced(
         if _rare_share(sum(by[e] for e in announcing), total) or (
             not by["trigger"] and _rare_share(announced[first], written[first])
         ):
+            out.add(spelling)
+    for spelling in surname_pairs:
+        if _rare_share(sum(hits[spelling].values()), written_seconds[spelling.split()[-1]]):
             out.add(spelling)
     return frozenset(out)
 
@@ -758,7 +777,8 @@ def find_names(
             for sp in sp_list:
                 if sp.evidence != "lexicon":
                     known[sp.spelling][sp.kind] += 1
-    pair_persons = _corroborated_pairs(ordered, segmented, evidence)
+    alike_pairs, surname_pairs = _corroborated_pairs(ordered, segmented, evidence)
+    pair_persons = alike_pairs | surname_pairs
     for spelling in pair_persons:
         known[spelling]["person"] += 1
     max_known = max((len(s.split()) for s in known), default=1)
@@ -841,7 +861,7 @@ def find_names(
                     kinds[spelling]["person"] += 1
                 found.append((spelling, sp.surface, src.lang))
         per_source[src.path] = found
-    common = _rarely_announced(hits, pair_persons, segmented)
+    common = _rarely_announced(hits, pair_persons, surname_pairs, segmented)
     if common:
         per_source = {path: [f for f in found if f[0] not in common] for path, found in per_source.items()}
 
