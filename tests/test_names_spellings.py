@@ -235,3 +235,11 @@ def test_gujarati_jh_may_be_an_english_z():
     assert romanize("ઝારખંડ", "place") == "Jharkhand"
     # Devanagari keeps its two letters apart.
     assert romanize("झारखंड", "place") == "Jharkhand"
+
+
+def test_a_silent_e_may_stand_before_a_final_s():
+    # English surnames end in -es where Hindi writes no vowel: येट्स Yates, जोन्स Jones.
+    assert conversion_cost("yets", "yates") < 3
+    assert conversion_cost("jons", "jones") < 1
+    assert conversion_cost("shans", "shanes") >= 3  # not where it would lengthen a short a
+    assert romanize("येट्स", "person") == "Yates"

@@ -29,7 +29,7 @@ RESPELL_TOP = 5
 MAX_LENGTH_CHANGE = 3
 # Fixed costs of the edits the table does not list.
 DOUBLE_COST = 0.7  # a doubled consonant (miller, glenn)
-SILENT_E_COST = 0.8  # a final e (george, jake)
+SILENT_E_COST = 0.8  # a final e (george, jake), or one before a final s (yates, stokes)
 VOWEL_COST = 3.0  # any other vowel substituted, inserted or dropped (not a convention: Kang is not King)
 VOWELS = frozenset("aeiouy")
 UNREACHABLE = math.inf
@@ -151,7 +151,10 @@ def conversion_cost(src: str, dst: str) -> float:
                 if letter not in VOWELS and j > 0 and dst[j - 1] == letter and i > 0 and src[i - 1] == letter:
                     relax(i, j + 1, c + DOUBLE_COST)
                 if letter in VOWELS:
-                    silent_e = letter == "e" and j == m - 1 and not _lengthens(src, i, dst, j)
+                    silent_e = (
+                        letter == "e" and (j == m - 1 or (j == m - 2 and dst[m - 1] == "s"))
+                        and not _lengthens(src, i, dst, j)
+                    )
                     relax(i, j + 1, c + (SILENT_E_COST if silent_e else VOWEL_COST))
                     if i < n and src[i] in VOWELS:
                         relax(i + 1, j + 1, c + VOWEL_COST)
