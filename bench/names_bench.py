@@ -33,6 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 from plugins.sangam.names import find_names, load_lexicon, name_key, romanize  # noqa: E402
 from plugins.sangam.names.extract import to_gujr  # noqa: E402
+from plugins.sangam.names.to_indic import latin_to_deva  # noqa: E402
+from plugins.sangam.script import fold  # noqa: E402
 
 
 def norm_latin(text: str) -> str:
@@ -56,11 +58,11 @@ def rows(path: Path) -> list[list[str]]:
     return [line.split("\t") for line in lines if line.strip()]
 
 
-def cer(pairs, fn) -> tuple[float, list]:
+def cer(pairs, fn, normalize: bool = True) -> tuple[float, list]:
     edits = total = 0
     errors = []
     for hi, en in pairs:
-        hyp, ref = norm_latin(fn(hi)), norm_latin(en)
+        hyp, ref = (norm_latin(fn(hi)), norm_latin(en)) if normalize else (fn(hi), en)
         d = edit_distance(hyp, ref)
         edits += d
         total += len(ref)
@@ -86,6 +88,9 @@ def bench_romanizer(shared: Path, show: int) -> None:
     # romanizer reads Gujarati, which has no list of its own. A figure without a target.
     gujarati, _ = cer(pairs, lambda name: romanize(to_gujr(name), "person"))
     print(f"  the same names written in Gujarati letter for letter (no target): {gujarati:.3f}")
+    # The other way: the English spellings written in Devanagari (to_indic), against the Hindi.
+    reverse, _ = cer([(en, fold(hi)) for hi, en in pairs], lambda en: fold(latin_to_deva(en)), normalize=False)
+    print(f"  the English spellings written in Devanagari, CER over folded letters (no target): {reverse:.3f}")
 
 
 def bench_cities(shared: Path, show: int) -> None:

@@ -50,15 +50,16 @@ def test_a_successful_build_replaces_the_site(tmp_path):
 def test_names_prints_one_json_object_per_line():
     result = subprocess.run(
         [*SANGAM, "names", "--lexicon", str(ROOT / "content" / "data" / "lexicon.tsv")],
-        input="लावरोव\nલાવરૉવ\nKCNA\nकेसीएनए\n", capture_output=True, text=True, cwd=ROOT, timeout=120,
+        input="लावरोव\nલાવરૉવ\nKCNA\nकेसीएनए\nLavrov\n", capture_output=True, text=True, cwd=ROOT, timeout=120,
     )
     assert result.returncode == 0, result.stderr
     rows = [json.loads(line) for line in result.stdout.splitlines()]
-    assert len(rows) == 4
+    assert len(rows) == 5
     assert all(set(row) == {"latin", "deva", "gujr", "key"} for row in rows)
-    assert rows[0]["key"] == rows[1]["key"]  # one name across scripts
+    assert rows[0]["key"] == rows[1]["key"] == rows[4]["key"]  # one name across the three scripts
     assert rows[2]["key"] == rows[3]["key"]  # an acronym spelled out letter by letter
     assert rows[1]["deva"] and rows[0]["gujr"]  # the missing script is filled in
+    assert rows[4]["deva"] == "लावरोव" and rows[4]["gujr"] == "લાવરોવ"  # from Latin too
 
 
 def test_names_romanizes_as_the_build_does_an_entity_of_the_given_kind():

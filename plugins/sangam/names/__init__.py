@@ -7,6 +7,7 @@ Public interface (called by the pipeline and by ``sangam names``):
 * ``first_pass(source, lexicon)`` - the per-source part of ``find_names`` (cacheable)
 * ``describe(name, lexicon)`` - ``{"latin", "deva", "gujr", "key"}`` for one name
 * ``romanize(name)`` - any script -> Latin display form
+* ``latin_to_deva(name)`` - a name seen only in Latin letters -> Devanagari (``to_indic.py``)
 * ``name_key(name)`` - the cross-script identity key used by the build
 """
 
@@ -18,9 +19,11 @@ from .extract import FirstPass, find_names, first_pass, lexicon_fingerprint, to_
 from .keys import name_key
 from .lexicon import LexEntry, Lexicon, load_lexicon
 from .romanize import romanize
+from .to_indic import latin_to_deva
 
 __all__ = [
-    "FirstPass", "Lexicon", "LexEntry", "describe", "find_names", "first_pass", "lexicon_fingerprint", "load_lexicon", "name_key", "romanize",
+    "FirstPass", "Lexicon", "LexEntry", "describe", "find_names", "first_pass", "latin_to_deva", "lexicon_fingerprint",
+    "load_lexicon", "name_key", "romanize",
 ]
 
 
@@ -46,7 +49,7 @@ def describe(name: str, lexicon: Lexicon | None = None, kind: str | None = None)
         deva, gujr = name, to_gujr(name)
     else:
         acr = tables.acronym_to_deva(name) if name.isupper() and " " not in name else None
-        deva = acr or ""
+        deva = acr or latin_to_deva(name)
         gujr = to_gujr(deva) if deva else ""
     latin = romanize(name, kind)
     key = name_key(name)

@@ -54,6 +54,7 @@ from .romanize import model as _romanizer
 from .romanize import romanize as _romanize
 from .romanize import rule_word
 from .spellings import known_names, known_skeletons, nearest_known, skeleton
+from .to_indic import latin_to_deva
 from .units import units
 
 # Romanization and keys are pure functions of a spelling, asked for again and again (every
@@ -1066,7 +1067,7 @@ def _entity(
         else:
             lat = latin[0]
         if not deva and latin:
-            deva = tables.acronym_to_deva(latin[0]) or ""
+            deva = tables.acronym_to_deva(latin[0]) or latin_to_deva(latin[0])
             gujr = to_gujr(deva) if deva else ""
     spellings = {
         "hi": sorted({sp for (lang, sp) in surfaces if lang == "hi"}),
