@@ -494,3 +494,10 @@ def test_a_surname_pair_is_judged_by_how_often_its_second_word_is_written_elsewh
     _, entities = find_names([marks, racing, *brought], LEXICON)
     assert not [e for e in entities.values() if e.latin.startswith("Mark")]
     assert [e.kind for e in entities.values() if e.latin.endswith("Hamilton")] == ["person"]
+
+
+def test_a_gujarati_jh_may_be_a_z_in_a_known_place():
+    # સ્વિટ્ઝર્લેન્ડ: Gujarati writes the z of Switzerland with ઝ, the letter of jh.
+    sources = [src("s.gu.txt", "gu", "આ વર્ષે સ્વિટ્ઝર્લેન્ડમાં પણ ઠંડી વધારે પડી.")]
+    _, entities = find_names(sources, LEXICON)
+    assert [(e.latin, e.kind) for e in entities.values()] == [("Switzerland", "place")]

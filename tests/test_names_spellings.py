@@ -184,12 +184,15 @@ def test_a_place_names_generic_words_are_english():
     assert romanize("खाड़ी", "place") != "Bay" and romanize("लास वेगास", "person") != "Las Vegas"
 
 
-def test_an_e_is_an_english_a_only_in_an_open_syllable():
+def test_an_e_is_an_english_a_cheaply_only_in_an_open_syllable():
     # English a before one consonant and a vowel says ए (Jason, Blake: the silent e opens it);
     # before a cluster or at a word's end it says ऐ: जेक is Jake, never the commoner Jack.
+    # (Closed, e for a still costs less than another vowel: Gujarati, and Hindi now and then,
+    # write the a of England with ए: ઇંગ્લેન્ડ, ईंगलेन्ड.)
     assert conversion_cost("jesan", "jason") < 3
     assert conversion_cost("blek", "blake") < conversion_cost("blek", "black")
-    assert conversion_cost("ben", "ban") >= 3
+    assert conversion_cost("sem", "sam") == 2 < 3 <= conversion_cost("sim", "sam")
+    assert romanize("ईंगलेन्ड", "place") == "England"
     assert romanize("ब्लेक", "person") == "Blake"
     assert romanize("वेड", "person") == "Wade"
     assert romanize("बेन", "person") == "Ben"

@@ -50,6 +50,7 @@ from ..script import devanagari_to_gujarati, fold, gujarati_to_devanagari
 from . import tables
 from .keys import name_key as _name_key
 from .lexicon import Lexicon
+from .romanize import JH
 from .romanize import model as _romanizer
 from .romanize import romanize as _romanize
 from .romanize import rule_word
@@ -305,8 +306,9 @@ PLACE_BEAM = 4
 
 
 @functools.lru_cache(maxsize=200_000)
-def _known_place(stem: str) -> str | None:
-    """The well-known foreign place a (folded, Devanagari) word spells, if any (lower case)."""
+def _known_place(stem: str, gujarati: bool = False) -> str | None:
+    """The well-known foreign place a (folded, Devanagari) word spells, if any (lower case);
+    ``gujarati``: the word was written in Gujarati, whose ઝ may be a z (romanize.JH)."""
     m = _romanizer()
     if m is None or len(stem) < MIN_PLACE_LETTERS:
         return None
@@ -332,7 +334,7 @@ def _known_place(stem: str) -> str | None:
             return found
     # ... or the romanizer's own answer, which the letter model and the known spellings
     # steer further than PLACE_COST allows (मैक्सिको: maiksiko -> Mexico).
-    spelled = romanize(stem, "place").lower()
+    spelled = romanize(to_gujr(stem) if gujarati and JH in stem else stem, "place").lower()
     rank = known_names("place").get(spelled)
     if rank is not None and rank <= PLACE_TOP and len(skeleton(spelled)) >= MIN_PLACE_CONSONANTS:
         return spelled
@@ -624,7 +626,7 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
     # known foreign places, with a word that makes a longer name of one (वेस्ट वर्जीनिया)
     affixes = tables.place_affixes()
     for i, w in enumerate(words):
-        if not used[i] and not w.latin and _is_name_word(w) and not _trigger_at(words, i) and _known_place(w.stem):
+        if not used[i] and not w.latin and _is_name_word(w) and not _trigger_at(words, i) and _known_place(w.stem, w.lang == "gu"):
             start, end = i, i + 1
             before = words[i - 1] if i > 0 else None
             if before is not None and not used[i - 1] and not before.ended and before.folded in affixes["before"]:
