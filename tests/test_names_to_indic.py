@@ -31,6 +31,7 @@ def test_a_latin_name_is_written_in_devanagari_with_the_same_key():
         assert name_key(deva) == name_key(name)
     assert latin_to_deva("Lavrov") == "लावरोव"
     assert latin_to_deva("Jake") == "जेक"
+    assert "थ" in latin_to_deva("Weatherald") and "ह" not in latin_to_deva("Weatherald")  # th is one sound
     assert latin_to_deva("123") == ""
 
 

@@ -22,6 +22,7 @@ from .tables import read_tsv
 from .units import ANUSVARA, ANUSVARA_LABIAL, MATRA, VIRAMA, VISARGA, is_consonant
 
 BEAM = 12
+DIGRAPH_FIRST = frozenset("bcdgkpstz")  # letters that make one sound with an h after them
 MAX_CHUNK = 3
 # A word with letters other than a-z once accents are stripped (Cyrillic, Greek) is left out.
 _LETTERS = re.compile(r"^[a-z]+$")
@@ -89,6 +90,8 @@ def _decode_word(letters: str) -> list[str] | None:
                 continue
             for k in range(1, min(MAX_CHUNK, n - j) + 1):
                 chunk = letters[j : j + k]
+                if letters[j + k : j + k + 1] == "h" and chunk[-1] in DIGRAPH_FIRST:
+                    continue  # th, sh, ch...: one sound, never a letter for each (वेदरॉल्ड, not वेतहे...)
                 for unit in by_chunk.get(chunk, ()):
                     g = f"{unit}:{chunk}"
                     nxt.append((score + logp(hist, g), j + k, (hist + (g,))[-(order - 1):], seq + (unit,), False))
