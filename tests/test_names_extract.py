@@ -501,3 +501,15 @@ def test_a_gujarati_jh_may_be_a_z_in_a_known_place():
     sources = [src("s.gu.txt", "gu", "આ વર્ષે સ્વિટ્ઝર્લેન્ડમાં પણ ઠંડી વધારે પડી.")]
     _, entities = find_names(sources, LEXICON)
     assert [(e.latin, e.kind) for e in entities.values()] == [("Switzerland", "place")]
+
+
+def test_a_title_before_a_schemes_name_announces_no_person():
+    # प्रधानमंत्री मुद्रा योजना is the Prime Minister's scheme: an organisation, not a person.
+    sources = [
+        src("y.txt", "hi", "प्रधानमंत्री मुद्रा योजना के तहत लोगों को ऋण मिला।", "प्रधानमंत्री नरेंद्र मोदी ने कहा।"),
+        src("y.gu.txt", "gu", "પ્રધાનમંત્રી જન આરોગ્ય યોજનાના લાભાર્થીઓને મદદ મળી."),
+    ]
+    _, entities = find_names(sources, LEXICON)
+    kinds = {e.hi: e.kind for e in entities.values()}
+    assert kinds["मुद्रा योजना"] == "org" and kinds["जन आरोग्य योजना"] == "org"
+    assert kinds["नरेंद्र मोदी"] == "person"

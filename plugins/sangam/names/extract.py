@@ -636,6 +636,11 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
             spans.append(_Span(words[start:end], "place", "gazetteer", start))
             for x in range(start, end):
                 used[x] = True
+    # A person's title before a scheme's name (प्रधानमंत्री मुद्रा योजना) announces no person.
+    programmes = tables.programme_words()
+    for sp in spans:
+        if sp.kind == "person" and len(sp.words) > 1 and {sp.words[-1].folded, sp.words[-1].stem} & programmes:
+            sp.kind = "org"
     return spans
 
 

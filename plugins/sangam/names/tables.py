@@ -142,6 +142,13 @@ def weak_triggers() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def programme_words() -> frozenset[str]:
+    """Folded words that end the name of a scheme, campaign or body, not a person's
+    (``names-programme-words.tsv``: योजना, अभियान, आयोग)."""
+    return _set("names-programme-words.tsv")
+
+
+@functools.lru_cache(maxsize=1)
 def place_affixes() -> dict[str, dict[str, str]]:
     """position (before|after) -> folded spelling -> Latin, of the words that make a longer
     place name with a known place (``names-place-affixes.tsv``: वेस्ट वर्जीनिया, मैक्सिको सिटी)."""
