@@ -626,7 +626,10 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
     # known foreign places, with a word that makes a longer name of one (वेस्ट वर्जीनिया)
     affixes = tables.place_affixes()
     for i, w in enumerate(words):
-        if not used[i] and not w.latin and _is_name_word(w) and not _trigger_at(words, i) and _known_place(w.stem, w.lang == "gu"):
+        if (
+            not used[i] and not w.latin and _is_name_word(w) and not _trigger_at(words, i)
+            and _known_place(w.stem, w.lang == "gu")
+        ):
             start, end = i, i + 1
             before = words[i - 1] if i > 0 else None
             if before is not None and not used[i - 1] and not before.ended and before.folded in affixes["before"]:
