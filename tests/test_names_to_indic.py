@@ -17,6 +17,7 @@ def test_english_spelling_conventions_are_undone_before_decoding():
     assert phonetic("christopher") == "kristofer"
     assert phonetic("charles") == "charls"  # ch stays the sound of च
     assert phonetic("lavrov") == "lavrov"
+    assert phonetic("xi") == "shi" and phonetic("xavier") == "zavier" and phonetic("maxwell") == "makswel"
 
 
 def test_units_are_written_back_as_the_devanagari_they_came_from():
