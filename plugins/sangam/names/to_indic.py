@@ -24,8 +24,6 @@ from .units import ANUSVARA, ANUSVARA_LABIAL, MATRA, VIRAMA, VISARGA, is_consona
 BEAM = 12
 DIGRAPH_FIRST = frozenset("bcdgkpstz")  # letters that make one sound with an h after them
 MAX_CHUNK = 3
-# A word with letters other than a-z once accents are stripped (Cyrillic, Greek) is left out.
-_LETTERS = re.compile(r"^[a-z]+$")
 # The sign that writes each vowel after a consonant (the standard signs; the units fold the others).
 STANDARD_SIGNS = "\u093e\u093f\u0940\u0941\u0942\u0943\u0947\u0948\u094b\u094c"  # ा ि ी ु ू ृ े ै ो ौ
 SIGN_OF = {vowel: sign for sign, vowel in MATRA.items() if sign in STANDARD_SIGNS}
@@ -141,9 +139,10 @@ def latin_to_deva(name: str) -> str:
         return ""
     words = []
     for word in re.split(r"[\s\-]+", name.strip()):
+        # Accents stripped; letters other than a-z (Cyrillic, Greek) leave the word out.
         letters = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
         letters = "".join(c for c in letters if c.isalpha())
-        if not letters or not _LETTERS.match(letters):
+        if not letters:
             continue
         seq = _decode_word(phonetic(letters))
         if seq:
