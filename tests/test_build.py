@@ -151,3 +151,18 @@ def test_a_foreign_person_named_in_both_scripts_gets_a_name_page(tmp_path):
     assert names and all(n["kind"] == "person" and n["hi"] == "पैट्रिक रीड" and n["gu"] == "પૈટ્રિક રીડ" for n in names)
     page = (out / names[0]["page"]).read_text(encoding="utf-8")
     assert "Patrick Reed" in page and "पैट्रिक रीड" in page and "પૈટ્રિક રીડ" in page
+
+
+def test_a_surname_with_its_particle_glued_on_is_shown_apart(tmp_path):
+    # Hindi and Gujarati write de Melo as one word (डीमेलो); English writes the particle apart.
+    hi = ("डीमेलो का शानदार गोल\n\nफ़ाइनल के अंतिम मिनट में मार्सेलो डीमेलो ने शानदार गोल किया और टीम को जीत दिलाई।\n\n"
+          "डीमेलो ने कहा कि टीम ने बहुत मेहनत की थी।\n")
+    gu = ("ડીમેલોનો શાનદાર ગોલ\n\nફાઇનલની અંતિમ મિનિટમાં માર્સેલો ડીમેલોએ શાનદાર ગોલ કર્યો અને ટીમને જીત અપાવી.\n\n"
+          "ડીમેલોએ કહ્યું કે ટીમે ખૂબ મહેનત કરી હતી.\n")
+    content = make_content(tmp_path, {"sources/hi.txt": hi, "sources/gu.txt": gu})
+    out = tmp_path / "out"
+    build_site(content, out)
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
+    names = {n["latin"]: n for e in events for n in e["names"]}
+    assert "Marcelo de Melo" in names, sorted(names)
+    assert names["Marcelo de Melo"]["hi"] == "मार्सेलो डीमेलो"

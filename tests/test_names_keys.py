@@ -66,6 +66,16 @@ def test_romanize_north_indian_names_as_news_english_spells_them():
     assert romanize("અખિલેશ યાદવ", "person") == "Akhilesh Yadav"
 
 
+def test_romanize_writes_a_glued_surname_particle_apart():
+    # made-up names: the particle goes apart only in a surname whose rest is a common surname
+    assert romanize("ऑस्कर डीकॉस्टा", "person") == "Oskar de Costa"
+    assert romanize("ઓસ્કર ડીકોસ્ટા", "person") == "Oskar de Costa"
+    assert romanize("एलिस डीसूज़ा", "person") == "Ellis de Souza"
+    assert romanize("डीकॉस्टा", "person") == "Deekosta"  # not a surname: a one-word name
+    assert romanize("राजेश डालमिया", "person") == "Rajesh Dalmiya"  # mia: no common surname
+    assert romanize("जेपी डुमिनी", "person") == "JP Dumini"  # mini: too rare a surname
+
+
 def test_romanize_candra_vowels_are_converted():
     out = romanize("લાવરૉવ")
     assert out.isascii() and out == romanize("लावरोव")

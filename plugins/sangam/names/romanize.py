@@ -24,7 +24,7 @@ from pathlib import Path
 from ..script import fold
 from . import tables
 from .letter_lm import LetterLM, letter_lm
-from .spellings import respell
+from .spellings import known_names, respell
 from .units import MATRA, units
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -302,9 +302,40 @@ def romanize_word(word: str, foreign: float | None = None, kind: str | None = No
         if foreign is None:
             foreign = _sigmoid(m.foreignness(seq) + FOREIGN_PRIOR)
         text = spell(m, seq, foreign, kind, jh_may_be_z="ઝ" in word)
+        if text and kind == "last":
+            split = _particle_and_surname(m, word, foreign, kind, text)
+            if split:
+                return split
     if text is None:
         text = rule_word(word)
     return text[:1].upper() + text[1:]
+
+
+# The rest of a word split off a particle must be a surname this common, of three letters or
+# more: rarer ones are too often chance look-alikes (डुमिनी, Duminy, is not du Mini, rank 80,974).
+PARTICLE_SURNAME_TOP = 10_000
+MIN_SURNAME_LETTERS = 3
+
+
+def _particle_and_surname(m: Romanizer, word: str, foreign: float, kind: str, whole: str) -> str | None:
+    """A surname with its particle glued on, as Hindi and Gujarati often write it and English
+    never does (डीसिल्वा: de Silva; ``names-particles.tsv``): the particle and the known
+    surname the rest of the word spells, if the word as a whole (``whole``) is no known name."""
+    if whole in known_names(kind):
+        return None
+    particles = tables.surname_particles()
+    surnames = known_names("surname")
+    for cut in range(2, len(word) - 1):
+        if unicodedata_is_mark(word[cut]):
+            continue  # not a letter's boundary
+        particle = particles.get(fold(word[:cut]))
+        if particle is None:
+            continue
+        rest = word[cut:]
+        surname = spell(m, units(rest), foreign, "last", jh_may_be_z="ઝ" in rest)
+        if surname and len(surname) >= MIN_SURNAME_LETTERS and surnames.get(surname, math.inf) <= PARTICLE_SURNAME_TOP:
+            return f"{particle} {surname.capitalize()}"
+    return None
 
 
 # Prior log-odds of a foreign name (the news names many foreigners; the training lists are mostly Indian).

@@ -159,6 +159,13 @@ def place_affixes() -> dict[str, dict[str, str]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def surname_particles() -> dict[str, str]:
+    """Folded spelling -> Latin particle of the particles Hindi glues to a surname
+    (``names-particles.tsv``: डीसिल्वा is de Silva)."""
+    return {fold(spelling): row[1] for row in read_tsv("names-particles.tsv") for spelling in row[0].split("|")}
+
+
 MIN_NAME_COUNT = 3  # times a word was a given name (a surname) in the list to count as one
 
 
