@@ -446,6 +446,36 @@ def test_a_foreign_pair_in_one_script_is_taken_when_its_second_word_is_a_known_s
     assert not entities
 
 
+def test_a_foreign_pair_is_judged_by_the_foreignness_of_both_words_together():
+    # Made-up people. थॉमस alone looks as Indian as foreign (log-odds 0.25, under FOREIGN_MIN):
+    # after a foreign given name, the pair together is foreign enough.
+    assert not extract._foreign_word("थॉमस") and extract._foreign_pair("मार्गरेट", "थॉमस")
+    tennis = [src("t.txt", "hi", "टेनिस के फ़ाइनल में मार्गरेट थॉमस ने शानदार खेल दिखाया।")]
+    _, entities = find_names(tennis, LEXICON)
+    assert [(e.latin, e.kind) for e in entities.values()] == [("Margaret Thomas", "person")]
+
+
+def test_determiners_before_a_noun_make_no_foreign_pair():
+    # ખાસ ("special") romanizes onto Chas, આવા ("such") onto Ava, and જોર, બિલ onto surnames.
+    sources = [src("d.gu.txt", "gu", "સરકાર આ મુદ્દા પર ખાસ જોર આપે છે.", "આવા બિલ સંસદમાં પસાર થયા.")]
+    _, entities = find_names(sources, LEXICON)
+    assert not entities
+
+
+def test_of_two_overlapping_foreign_pairs_the_later_is_the_name():
+    # स्टार ("star") romanizes onto the given name Star, and स्टार पैट्रिक onto a known
+    # surname; the pair that ends the name, पैट्रिक मिडलटन, is the person.
+    league = [src("l.txt", "hi", "लीग में स्टार पैट्रिक मिडलटन ने गोल किया।")]
+    _, entities = find_names(league, LEXICON)
+    assert [(e.latin, e.kind) for e in entities.values()] == [("Patrick Middleton", "person")]
+
+
+def test_a_surname_better_known_as_a_place_makes_no_pair_in_one_script():
+    # Nottingham ranks higher among places than among surnames (क्रिस लेस्ली नॉटिंघम ईस्ट,
+    # an MP and his seat); Hamilton the other way.
+    assert not extract._known_surname("नॉटिंघम") and extract._known_surname("हैमिल्टन")
+
+
 def test_common_words_alike_in_both_scripts_are_not_a_foreign_pair():
     # मेरा / મારો (my) romanize near Mary; the two pairs share a key but not a given name
     pair = [src("m1.txt", "hi", "यह मेरा आग्रह है कि सब आएं।"), src("m2.txt", "gu", "આ મારો આગ્રહ છે કે બધા આવે.")]

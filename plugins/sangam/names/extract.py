@@ -20,7 +20,8 @@ words out of the event pages (a wrong name is worse than a missed one):
    टेक्सास, પેરિસ - places; with a word next to it that makes a longer place name
    (``data/names-place-affixes.tsv``: वेस्ट वर्जिनिया, મેક્સિકો સિટી);
 5. foreign persons without a title (पैट्रिक रीड, પૈટ્રિક રીડ): a foreign-looking word that
-   romanizes onto a common given name (``GIVEN_TOP``), then a foreign-looking word - taken
+   romanizes onto a common given name (``GIVEN_TOP``), then a word the pair's foreignness
+   still carries (जस्टिन थॉमस: Thomas alone looks as Indian as foreign) - taken
    when sources in both scripts spell the pair alike, or when the second word romanizes onto
    a known surname (``SURNAME_TOP``: लुइस हैमिल्टन in one source), since on its own the
    pattern also catches loanwords (ग्रीन कार्ड) and common words (मेरा आग्रह, खाना चाहिये);
@@ -382,12 +383,24 @@ MIN_PAIR_UNITS = 3  # phonetic units per word, the final schwa included: टॉ�
 
 
 @functools.lru_cache(maxsize=200_000)
-def _foreign_word(stem: str) -> bool:
+def _foreignness(stem: str) -> float | None:
+    """The romanizer's log-odds that a word is a foreign name; None for words of fewer than
+    MIN_PAIR_UNITS units, too short to judge (or without the model)."""
     m = _romanizer()
-    if m is None:
-        return False
     seq = units(stem)
-    return len(seq) >= MIN_PAIR_UNITS and m.foreignness(seq) >= FOREIGN_MIN
+    return m.foreignness(seq) if m is not None and len(seq) >= MIN_PAIR_UNITS else None
+
+
+def _foreign_word(stem: str) -> bool:
+    odds = _foreignness(stem)
+    return odds is not None and odds >= FOREIGN_MIN
+
+
+def _foreign_pair(first: str, second: str) -> bool:
+    """Whether two words look like a foreign name together: the evidence of both adds up
+    (Thomas and Jordan alone look as Indian as foreign, थॉमस 0.25, जॉर्डन 0.11)."""
+    a, b = _foreignness(first), _foreignness(second)
+    return a is not None and b is not None and a + b >= FOREIGN_MIN
 
 
 def _names_itself(word: Word) -> bool:
@@ -406,7 +419,7 @@ def _names_itself(word: Word) -> bool:
 def _known_given(stem: str) -> bool:
     """Whether a (folded, Devanagari) word spells a common foreign given name, not an Indian
     one (अटल: Indian pairs are ``_person_pair``'s) nor a well-known place (इंडिया गेट)."""
-    if not _foreign_word(stem) or stem in tables.indian_names()[0]:
+    if not _foreign_word(stem) or stem in tables.indian_names()[0] or stem in tables.place_affixes()["before"]:
         return False
     # The table romanization's skeleton first, as for places: most words stop here, undecoded.
     if _loose(skeleton(rule_word(stem))) not in _loose_given():
@@ -422,24 +435,24 @@ def _loose_given() -> frozenset[str]:
     return frozenset(_loose(sk) for sk in known_skeletons("given", GIVEN_TOP))
 
 
-def _pair_starts(words: list[Word], spans: list[_Span]):
-    """Where a candidate foreign person (two foreign-looking name words) starts in a segment,
-    outside ``spans``; cheap tests only, the given name is checked once corroborated."""
+def _pair_starts(words: list[Word], spans: list[_Span]) -> list[int]:
+    """Where a candidate foreign person (a common foreign given name and another name word,
+    foreign-looking together) starts in a segment, outside ``spans``. Candidates may overlap
+    (बैकबेंचर पीटर बोन: पीटर बोन; क्रिस लेस्ली नॉटिंघम): corroboration chooses."""
     covered = {x for sp in spans for x in range(sp.start, sp.start + len(sp.words))} if spans else ()
-    i = 0
-    while i < len(words) - 1:
+    starts = set()
+    for i in range(len(words) - 1):
         a, b = words[i], words[i + 1]
-        if (
+        if not (
             a.latin or b.latin or a.ended or a.joined or b.joined or a.stem == b.stem
-            or not _foreign_word(b.stem) or not _foreign_word(a.stem)
+            or not _foreign_pair(a.stem, b.stem)
             or i in covered or i + 1 in covered
             or not _is_name_word(a) or not _is_name_word(b)
             or _trigger_at(words, i) or _trigger_at(words, i + 1)
+            or not _known_given(a.stem)
         ):
-            i += 1
-            continue
-        yield i
-        i += 2
+            starts.add(i)
+    return sorted(starts)
 
 
 # Long and short i and u are one for comparing spellings across scripts (डस्टिन, ડસ્ટીન).
@@ -453,25 +466,34 @@ def _corroborated_pairs(
     """Spellings of the foreign given name + surname pairs whose first word is a common given
     name: those that sources in both scripts write alike (folded, vowel length aside), and
     the others whose second word is a known surname. Spellings must agree, not only keys:
-    मेरा आग्रह and મારો આગ્રહ (my request) share a key."""
+    मेरा आग्रह and મારો આગ્રહ (my request) share a key. Of two overlapping pairs both taken,
+    the later one is the name, a surname ending it (स्टार पैट्रिक मिडलटन: Patrick Middleton):
+    a pair is dropped when it is always so followed."""
     seen: dict[str, list] = {}  # loose spelling -> [script bits, spellings]
+    # loose spelling -> the loose spellings of the pairs that start on its second word (None: none)
+    followers: dict[str, set] = defaultdict(set)
     for src in sources:
         bit = _LANG_BIT.get(src.lang, 0)
         for words, spans in zip(segmented[src.path], evidence[src.path]):
-            for i in _pair_starts(words, spans):
-                spelling = words[i].folded + " " + words[i + 1].stem
+            starts = _pair_starts(words, spans)
+            loose = {i: (words[i].folded + " " + words[i + 1].stem) for i in starts}
+            for i, spelling in loose.items():
                 entry = seen.setdefault(spelling.translate(_VOWEL_LENGTH), [0, set()])
                 entry[0] |= bit
                 entry[1].add(spelling)
-    alike, by_surname = set(), set()
-    for loose, (bits, spellings) in seen.items():
-        given, surname = loose.split()
-        if not _known_given(given):
-            continue
+                after = loose.get(i + 1)
+                followers[spelling.translate(_VOWEL_LENGTH)].add(after and after.translate(_VOWEL_LENGTH))
+    taken: dict[str, str] = {}  # loose spelling -> "alike" or "surname"
+    for loose_spelling, (bits, _) in seen.items():
         if bits == 3:
-            alike.update(spellings)
-        elif _known_surname(surname):
-            by_surname.update(spellings)
+            taken[loose_spelling] = "alike"
+        elif _known_surname(loose_spelling.split()[1]):
+            taken[loose_spelling] = "surname"
+    alike, by_surname = set(), set()
+    for loose_spelling, how in taken.items():
+        if all(after in taken for after in followers[loose_spelling]):
+            continue  # always the start of a longer name's later pair
+        (alike if how == "alike" else by_surname).update(seen[loose_spelling][1])
     return frozenset(alike), frozenset(by_surname)
 
 
@@ -484,9 +506,13 @@ SURNAME_TOP = 10_000
 
 @functools.lru_cache(maxsize=200_000)
 def _known_surname(stem: str) -> bool:
-    """Whether a (folded, Devanagari) word romanizes onto a known surname of rank SURNAME_TOP or better."""
-    rank = known_names("surname").get(_romanize(stem, "person").lower())
-    return rank is not None and rank <= SURNAME_TOP
+    """Whether a (folded, Devanagari) word romanizes onto a known surname of rank SURNAME_TOP or
+    better, and one better known as a surname than as a place (Washington, Hamilton; not
+    Nottingham, London: क्रिस लेस्ली नॉटिंघम ईस्ट is not Leslie Nottingham)."""
+    spelled = _romanize(stem, "person").lower()
+    rank = known_names("surname").get(spelled)
+    place_rank = known_names("place").get(spelled)
+    return rank is not None and rank <= SURNAME_TOP and (place_rank is None or place_rank > rank)
 
 
 def _loose(skeleton_: str) -> str:
