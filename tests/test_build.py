@@ -166,3 +166,18 @@ def test_a_surname_with_its_particle_glued_on_is_shown_apart(tmp_path):
     names = {n["latin"]: n for e in events for n in e["names"]}
     assert "Marcelo de Melo" in names, sorted(names)
     assert names["Marcelo de Melo"]["hi"] == "मार्सेलो डीमेलो"
+
+
+def test_spellings_with_different_keys_but_one_latin_form_share_one_name_page(tmp_path):
+    # डेनवर and डेन्वर differ in their keys (a व after a virama is taken for a glide) but both
+    # read Denver: the reader gets one page for the name, listing both spellings.
+    a = "डेनवर में भारी बर्फ़\n\nअमेरिका के डेनवर शहर में भारी बर्फ़ गिरी और सड़कें बंद हो गईं।\n"
+    b = "डेन्वर में स्कूल बंद\n\nडेन्वर शहर में आज सभी स्कूल बंद रहे क्योंकि रात भर बर्फ़ गिरी।\n"
+    content = make_content(tmp_path, {"sources/a.txt": a, "sources/b.txt": b})
+    out = tmp_path / "out"
+    build_site(content, out)
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
+    pages = {n["page"] for e in events for n in e["names"] if n["latin"] == "Denver"}
+    assert len(pages) == 1, pages
+    page = (out / pages.pop()).read_text(encoding="utf-8")
+    assert "डेनवर" in page and "डेन्वर" in page

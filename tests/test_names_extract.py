@@ -455,6 +455,15 @@ def test_a_foreign_pair_is_judged_by_the_foreignness_of_both_words_together():
     assert [(e.latin, e.kind) for e in entities.values()] == [("Margaret Thomas", "person")]
 
 
+def test_entities_of_one_kind_that_read_the_same_in_latin_are_one():
+    # डेनवर / डेन्वर: keys dnvr and dnr, one Latin form (Denver), one entity and one key.
+    sources = [src("a.txt", "hi", "अमेरिका के डेनवर शहर में भारी बर्फ़ गिरी।"), src("b.txt", "hi", "डेन्वर शहर में स्कूल बंद रहे।")]
+    mentions, entities = find_names(sources, LEXICON)
+    denver = [e for e in entities.values() if e.latin == "Denver"]
+    assert len(denver) == 1 and set(denver[0].spellings["hi"]) == {"डेनवर", "डेन्वर"}
+    assert keys(mentions, "a.txt") & keys(mentions, "b.txt") == {denver[0].key}
+
+
 def test_determiners_before_a_noun_make_no_foreign_pair():
     # ખાસ ("special") romanizes onto Chas, આવા ("such") onto Ava, and જોર, બિલ onto surnames.
     sources = [src("d.gu.txt", "gu", "સરકાર આ મુદ્દા પર ખાસ જોર આપે છે.", "આવા બિલ સંસદમાં પસાર થયા.")]

@@ -976,12 +976,24 @@ def find_names(
         surfaces[t].update(surfaces.pop(k))
         kind_votes[t].update(kind_votes.pop(k))
 
-    entities: dict[str, Entity] = {}
-    for key in sorted(surfaces):
-        entities[key] = _entity(
+    def entity(key: str) -> Entity:
+        return _entity(
             key, surfaces[key], _kind(kind_votes[key]) or "person", latin_lex.get(key), short_votes.get(key),
             romanizer or romanize,
         )
+
+    entities: dict[str, Entity] = {key: entity(key) for key in sorted(surfaces)}
+    # One page per name: entities of a kind whose Latin forms agree are one, whatever their
+    # keys (डेनवर / डेन्वर, keys dnvr / dnr, are both Denver).
+    same_name = _same_latin(entities, surfaces, latin_lex)
+    for k, t in sorted(same_name.items()):
+        surfaces[t].update(surfaces.pop(k))
+        kind_votes[t].update(kind_votes.pop(k))
+        if k in short_votes:
+            short_votes.setdefault(t, Counter()).update(short_votes.pop(k))
+        del entities[k]
+    for t in sorted(set(same_name.values())):
+        entities[t] = entity(t)
 
     out: dict[str, list[Mention]] = {}
     for path, ms in mentions.items():
@@ -989,6 +1001,7 @@ def find_names(
         surf: dict[str, str] = {}
         for m in ms:
             key = merge.get(m.key, m.key)
+            key = same_name.get(key, key)
             merged[key] += m.count
             surf.setdefault(key, m.surface)
         out[path] = sorted(
@@ -996,6 +1009,20 @@ def find_names(
             key=lambda m: (-m.count, m.key),
         )
     return out, entities
+
+
+def _same_latin(entities: Mapping[str, Entity], surfaces: Mapping[str, Counter], latin_lex: Mapping) -> dict[str, str]:
+    """Key -> the key of the entity it joins: of the entities of one kind whose Latin forms
+    agree (case aside), a lexicon entry's, else the most mentioned one's (ties: the smallest key)."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key, e in entities.items():
+        groups[(e.kind, e.latin.casefold())].append(key)
+    out = {}
+    for keys in groups.values():
+        if len(keys) > 1:
+            keys.sort(key=lambda k: (k not in latin_lex, -sum(surfaces[k].values()), k))
+            out.update({k: keys[0] for k in keys[1:]})
+    return out
 
 
 def _spellings_in(
