@@ -464,6 +464,15 @@ def test_entities_of_one_kind_that_read_the_same_in_latin_are_one():
     assert keys(mentions, "a.txt") & keys(mentions, "b.txt") == {denver[0].key}
 
 
+def test_a_word_that_reads_as_a_well_known_place_is_no_given_name():
+    # चाइना romanizes as the given name Chana, and as a place as China: चाइना डेली is the
+    # newspaper China Daily, not a person.
+    assert extract._known_given("मार्क") and not extract._known_given("चाइना")
+    sources = [src("c.txt", "hi", "सरकारी अखबार चाइना डेली ने यह खबर छापी।")]
+    _, entities = find_names(sources, LEXICON)
+    assert not [e for e in entities.values() if e.kind == "person"]
+
+
 def test_determiners_before_a_noun_make_no_foreign_pair():
     # ખાસ ("special") romanizes onto Chas, આવા ("such") onto Ava, and જોર, બિલ onto surnames.
     sources = [src("d.gu.txt", "gu", "સરકાર આ મુદ્દા પર ખાસ જોર આપે છે.", "આવા બિલ સંસદમાં પસાર થયા.")]

@@ -426,8 +426,12 @@ def _known_given(stem: str) -> bool:
         return False
     spelled = romanize(stem, "person").lower()
     rank = known_names("given").get(spelled)
-    place_rank = known_names("place").get(spelled)
-    return rank is not None and rank <= GIVEN_TOP and (place_rank is None or place_rank > PLACE_TOP)
+    if rank is None or rank > GIVEN_TOP:
+        return False
+    # Nor a word that, read as a place, is a well-known one: चाइना is Chana as a person, China
+    # as a place (चाइना डेली, China Daily).
+    places = known_names("place")
+    return all(places.get(p, PLACE_TOP + 1) > PLACE_TOP for p in (spelled, romanize(stem, "place").lower()))
 
 
 @functools.lru_cache(maxsize=1)
