@@ -473,6 +473,14 @@ def test_a_word_that_reads_as_a_well_known_place_is_no_given_name():
     assert not [e for e in entities.values() if e.kind == "person"]
 
 
+def test_a_v_counts_as_a_consonant_of_a_known_place():
+    # Nevada's skeleton (nt) reads its v as the vowel-like w; its three consonants make it long
+    # enough to be found from its spelling. વારસો (heritage) romanizes near Warsaw, which has two.
+    sources = [src("n.txt", "hi", "नेवादा और एरिज़ोना में तेज़ गर्मी पड़ी।"), src("w.gu.txt", "gu", "આ આપણી સંસ્કૃતિનો વારસો છે.")]
+    _, entities = find_names(sources, LEXICON)
+    assert sorted((e.latin, e.kind) for e in entities.values()) == [("Arizona", "place"), ("Nevada", "place")]
+
+
 def test_determiners_before_a_noun_make_no_foreign_pair():
     # ખાસ ("special") romanizes onto Chas, આવા ("such") onto Ava, and જોર, બિલ onto surnames.
     sources = [src("d.gu.txt", "gu", "સરકાર આ મુદ્દા પર ખાસ જોર આપે છે.", "આવા બિલ સંસદમાં પસાર થયા.")]

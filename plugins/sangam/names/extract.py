@@ -328,16 +328,16 @@ def _known_place(stem: str, gujarati: bool = False) -> str | None:
     f = 1 / (1 + math.exp(-foreign))
     best = m.decode(seq, f, beam=1)
     # A candidate a cheap convention away from a top place (meksiko -> mexico) ...
-    if best and any(len(sk) >= MIN_PLACE_CONSONANTS and sk in places for sk in map(skeleton, best)):
+    if best and any(_consonants(b) >= MIN_PLACE_CONSONANTS and skeleton(b) in places for b in best):
         candidates = m.decode(seq, f, beam=PLACE_BEAM)
         found = nearest_known(candidates, "place", PLACE_COST, PLACE_TOP) if candidates else None
-        if found:
+        if found and _consonants(found) >= MIN_PLACE_CONSONANTS:  # not वारसो (heritage): Warsaw has two
             return found
     # ... or the romanizer's own answer, which the letter model and the known spellings
     # steer further than PLACE_COST allows (मैक्सिको: maiksiko -> Mexico).
     spelled = romanize(to_gujr(stem) if gujarati and JH in stem else stem, "place").lower()
     rank = known_names("place").get(spelled)
-    if rank is not None and rank <= PLACE_TOP and len(skeleton(spelled)) >= MIN_PLACE_CONSONANTS:
+    if rank is not None and rank <= PLACE_TOP and _consonants(spelled) >= MIN_PLACE_CONSONANTS:
         return spelled
     return None
 
@@ -525,7 +525,16 @@ def _loose(skeleton_: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _loose_places() -> frozenset[str]:
-    return frozenset(_loose(sk) for sk in known_skeletons("place", PLACE_TOP) if len(sk) >= MIN_PLACE_CONSONANTS)
+    return frozenset(
+        _loose(skeleton(w)) for w, rank in known_names("place").items()
+        if rank <= PLACE_TOP and _consonants(w) >= MIN_PLACE_CONSONANTS
+    )
+
+
+def _consonants(latin: str) -> int:
+    """Consonant letters of a Latin spelling, doubles once and h, w, y not counted: Nevada 3
+    (its skeleton, nt, reads v as the vowel-like w), China 2."""
+    return len(re.sub(r"(.)\1+", r"\1", re.sub(r"[^bcdfgjklmnpqrstvxz]", "", latin)))
 
 
 class _Span:
