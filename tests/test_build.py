@@ -181,3 +181,18 @@ def test_spellings_with_different_keys_but_one_latin_form_share_one_name_page(tm
     assert len(pages) == 1, pages
     page = (out / pages.pop()).read_text(encoding="utf-8")
     assert "डेनवर" in page and "डेन्वर" in page
+
+
+def test_a_glued_honorific_is_left_off_the_name_where_the_sources_also_write_it_bare(tmp_path):
+    # The Gujarati source writes ગાવસ્કરજી, with the honorific; the Hindi one गावस्कर. The name
+    # page shows the name in both scripts without it, and keeps the source's spelling listed.
+    hi = "गावस्कर की तारीफ़\n\nपूर्व कप्तान सुनील गावस्कर ने युवा खिलाड़ियों की जमकर तारीफ़ की और कहा कि टीम मज़बूत है।\n"
+    gu = "ગાવસ્કરની પ્રશંસા\n\nપૂર્વ કપ્તાન સુનીલ ગાવસ્કરજીએ યુવા ખેલાડીઓની ખૂબ પ્રશંસા કરી અને કહ્યું કે ટીમ મજબૂત છે.\n"
+    content = make_content(tmp_path, {"sources/hi.txt": hi, "sources/gu.txt": gu})
+    out = tmp_path / "out"
+    build_site(content, out)
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
+    names = [n for e in events for n in e["names"] if n["latin"] == "Sunil Gavaskar"]
+    assert names and {(n["hi"], n["gu"]) for n in names} == {("सुनील गावस्कर", "સુનીલ ગાવસ્કર")}
+    page = (out / names[0]["page"]).read_text(encoding="utf-8")
+    assert "સુનીલ ગાવસ્કરજી" in page  # among the spellings the sources wrote

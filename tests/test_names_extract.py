@@ -481,6 +481,21 @@ def test_a_v_counts_as_a_consonant_of_a_known_place():
     assert sorted((e.latin, e.kind) for e in entities.values()) == [("Arizona", "place"), ("Nevada", "place")]
 
 
+def test_a_name_with_a_glued_honorific_after_aa_joins_the_bare_name():
+    # पंड्याजी keeps जी in its stem (after ा, as in बालाजी), but the sources also write the
+    # name bare: one entity, shown bare in both scripts.
+    sources = [src("a.txt", "hi", "सांसद रमेश पंड्या ने संसद में सवाल उठाया।"),
+               src("b.gu.txt", "gu", "સાંસદ રમેશ પંડ્યાજીએ સંસદમાં પ્રશ્ન ઉઠાવ્યો.")]
+    mentions, entities = find_names(sources, LEXICON)
+    assert [(e.latin, e.hi, e.gu) for e in entities.values()] == [("Ramesh Pandya", "रमेश पंड्या", "રમેશ પંડ્યા")]
+    assert keys(mentions, "a.txt") == keys(mentions, "b.gu.txt")
+
+
+def test_an_honorific_is_kept_where_the_name_is_never_written_without_it():
+    _, entities = find_names([src("m.txt", "hi", "प्रधानमंत्री मोरारजी देसाई ने कहा।")], LEXICON)
+    assert [e.hi for e in entities.values()] == ["मोरारजी देसाई"]
+
+
 def test_determiners_before_a_noun_make_no_foreign_pair():
     # ખાસ ("special") romanizes onto Chas, આવા ("such") onto Ava, and જોર, બિલ onto surnames.
     sources = [src("d.gu.txt", "gu", "સરકાર આ મુદ્દા પર ખાસ જોર આપે છે.", "આવા બિલ સંસદમાં પસાર થયા.")]

@@ -120,7 +120,8 @@ def _analyse(raw: str, lang: str) -> tuple[str, str, str, bool, bool]:
 # then meets a name without it only by rare chance. Never after a virama (बनर्जी, चटर्जी),
 # nor after ा or ो (बालाजी, शिवाजी, रामोजी), nor in a spelled acronym (एलपीजी, LPG), and
 # only when three letters or more remain (राजी, हाजी, ताजी are words).
-_GLUED_HONORIFIC = re.compile("(?<=[^\u094d\u093e\u094b])जी$")
+HONORIFIC = "जी"  # folded: Gujarati જી too
+_GLUED_HONORIFIC = re.compile("(?<=[^\u094d\u093e\u094b])" + HONORIFIC + "$")
 MIN_HONORED_LETTERS = 3
 
 
@@ -996,17 +997,21 @@ def find_names(
         )
 
     entities: dict[str, Entity] = {key: entity(key) for key in sorted(surfaces)}
-    # One page per name: entities of a kind whose Latin forms agree are one, whatever their
-    # keys (डेनवर / डेन्वर, keys dnvr / dnr, are both Denver).
-    same_name = _same_latin(entities, surfaces, latin_lex)
-    for k, t in sorted(same_name.items()):
-        surfaces[t].update(surfaces.pop(k))
-        kind_votes[t].update(kind_votes.pop(k))
-        if k in short_votes:
-            short_votes.setdefault(t, Counter()).update(short_votes.pop(k))
-        del entities[k]
-    for t in sorted(set(same_name.values())):
-        entities[t] = entity(t)
+    # One page per name, whatever the keys: a name written only with the honorific जी glued on
+    # where the sources also write it bare (करिया मुंडाजी, करिया मुंडा), then entities of a kind
+    # whose Latin forms agree (डेनवर / डेन्वर, keys dnvr / dnr, are both Denver).
+    same_name: dict[str, str] = {}
+    for find in (_honorific_forms, _same_latin):
+        found = find(entities, surfaces, latin_lex)
+        for k, t in sorted(found.items()):
+            surfaces[t].update(surfaces.pop(k))
+            kind_votes[t].update(kind_votes.pop(k))
+            if k in short_votes:
+                short_votes.setdefault(t, Counter()).update(short_votes.pop(k))
+            del entities[k]
+        for t in sorted(set(found.values())):
+            entities[t] = entity(t)
+        same_name = {k: found.get(t, t) for k, t in same_name.items()} | found
 
     out: dict[str, list[Mention]] = {}
     for path, ms in mentions.items():
@@ -1022,6 +1027,27 @@ def find_names(
             key=lambda m: (-m.count, m.key),
         )
     return out, entities
+
+
+def _honorific_forms(entities: Mapping[str, Entity], surfaces: Mapping[str, Counter], latin_lex: Mapping) -> dict[str, str]:
+    """Key -> the key of the entity it joins: an entity every spelling of which ends in a glued
+    जी / જી that the stem keeps (after ा: मुंडाजी, as in बालाजी), when the sources write the
+    spellings bare as another entity of its kind (करिया मुंडा)."""
+    by_spelling: dict[str, str] = {}
+    for key in sorted(entities):
+        for lang, spelling in surfaces[key]:
+            if lang != "latin":
+                by_spelling.setdefault(fold(spelling), key)
+    out = {}
+    for key in sorted(entities):
+        spellings = {fold(s) for lang, s in surfaces[key] if lang != "latin"}
+        if key in latin_lex or not spellings or not all(s.endswith(HONORIFIC) for s in spellings):
+            continue
+        targets = {by_spelling.get(s[: -len(HONORIFIC)]) for s in spellings}
+        target = next(iter(targets))
+        if len(targets) == 1 and target not in (None, key) and entities[target].kind == entities[key].kind:
+            out[key] = target
+    return out
 
 
 def _same_latin(entities: Mapping[str, Entity], surfaces: Mapping[str, Counter], latin_lex: Mapping) -> dict[str, str]:
@@ -1082,6 +1108,14 @@ def _support(surface: str, lang: str, surfaces: Counter, short_votes: Counter) -
     return surfaces[(lang, surface)] + alone + sum(c for (l, w), c in short_votes.items() if l == lang and w in stems)
 
 
+def _bare(spelling: str, written: set[str]) -> str:
+    """``spelling`` without the honorific glued to its last word, if one of ``written`` (the
+    folded spellings of the same entity, which share its key) goes without."""
+    if spelling[-2:] in ("जी", "જી") and any(not w.endswith(HONORIFIC) for w in written):
+        return spelling[:-2]
+    return spelling
+
+
 def _length(spelling: str) -> int:
     """Words in a spelling, hyphenated parts counted apart (किम जोंग-उन: 3)."""
     return len(spelling.replace("-", " ").split())
@@ -1122,6 +1156,11 @@ def _entity(
         )
 
     hi, gu = fullest(hi, "hi"), fullest(gu, "gu")
+    # A glued honorific is left off where the entity is also written without it: the Gujarati
+    # source's અબ્દુલ કલામજી shows as અબ્દુલ કલામ, like the Hindi अब्दुल कलाम (मोरारजी, never
+    # written without, keeps it).
+    written = {fold(s) for s in hi + gu}
+    hi, gu = [_bare(s, written) for s in hi], [_bare(s, written) for s in gu]
     if entry is not None:
         lat, deva, gujr, kind = entry.latin, entry.deva, entry.gujr, entry.kind
     else:
