@@ -438,11 +438,12 @@ def test_foreign_given_name_and_surname_in_both_scripts_is_a_person():
 def test_a_foreign_pair_in_one_script_is_taken_when_its_second_word_is_a_known_surname():
     _, entities = find_names(GOLF[:1], LEXICON)
     assert [e.kind for e in entities.values() if e.latin == "Patrick Reed"] == ["person"]
-    # A given-name look-alike before a word no surname list knows is not a person: खाना
-    # (food) romanizes near Chana, चाहिये (is needed) is no surname.
-    food = [src("f.txt", "hi", "उन्हें ज़्यादा खाना चाहिये और आराम करना चाहिये।")]
-    assert extract._known_given("खाना") and extract._foreign_word("चाहिये")
-    _, entities = find_names(food, LEXICON)
+    # A given-name look-alike before a word no surname list knows is not a person: मार्क
+    # ("marks") is the given name Mark, पाए ("got") no surname.
+    marks = [src("f.txt", "hi", "उसने सौ में सौ मार्क पाए और सब खुश हुए।")]
+    assert extract._known_given("मार्क") and extract._foreign_pair("मार्क", "पाए")
+    assert not extract._known_surname("पाए")
+    _, entities = find_names(marks, LEXICON)
     assert not entities
 
 

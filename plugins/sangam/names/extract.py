@@ -454,7 +454,7 @@ def _pair_starts(words: list[Word], spans: list[_Span]) -> list[int]:
             or i in covered or i + 1 in covered
             or not _is_name_word(a) or not _is_name_word(b)
             or _trigger_at(words, i) or _trigger_at(words, i + 1)
-            or not _known_given(a.stem)
+            or not _foreign_word(a.stem)
         ):
             starts.add(i)
     return sorted(starts)
@@ -490,9 +490,11 @@ def _corroborated_pairs(
                 followers[spelling.translate(_VOWEL_LENGTH)].add(after and after.translate(_VOWEL_LENGTH))
     taken: dict[str, str] = {}  # loose spelling -> "alike" or "surname"
     for loose_spelling, (bits, _) in seen.items():
-        if bits == 3:
+        given, surname = loose_spelling.split()
+        # The cheap skeleton tests first: each of the others romanizes a word.
+        if bits == 3 and _known_given(given):
             taken[loose_spelling] = "alike"
-        elif _known_surname(loose_spelling.split()[1]):
+        elif bits != 3 and _may_be_surname(surname) and _known_given(given) and _known_surname(surname):
             taken[loose_spelling] = "surname"
     alike, by_surname = set(), set()
     for loose_spelling, how in taken.items():
@@ -518,6 +520,17 @@ def _known_surname(stem: str) -> bool:
     rank = known_names("surname").get(spelled)
     place_rank = known_names("place").get(spelled)
     return rank is not None and rank <= SURNAME_TOP and (place_rank is None or place_rank > rank)
+
+
+@functools.lru_cache(maxsize=1)
+def _loose_surnames() -> frozenset[str]:
+    return frozenset(_loose(sk) for sk in known_skeletons("surname", SURNAME_TOP))
+
+
+def _may_be_surname(stem: str) -> bool:
+    """The cheap first test of ``_known_surname``: the table romanization's skeleton is a
+    common surname's (conventions never change a skeleton)."""
+    return _loose(skeleton(rule_word(stem))) in _loose_surnames()
 
 
 def _loose(skeleton_: str) -> str:
