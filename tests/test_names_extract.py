@@ -497,6 +497,27 @@ def test_an_honorific_is_kept_where_the_name_is_never_written_without_it():
     assert [e.hi for e in entities.values()] == ["मोरारजी देसाई"]
 
 
+def test_dotted_initials_and_titles_run_into_the_name():
+    # The dots of initials and of an abbreviated title neither end a sentence nor part words.
+    words = [[w.raw for w in seg] for seg in extract._segments("डॉ. ए.पी.जे. अब्दुल कलाम आए. फिर गए.", "hi")]
+    assert words == [["डॉ", "एपीजे", "अब्दुल", "कलाम", "आए"], ["फिर", "गए"]]
+    assert [w.raw for w in extract._segments("श्री सी.एल.रूवाला", "hi")[0]] == ["श्री", "सीएल", "रूवाला"]
+    sources = [src("k.txt", "hi", "पूर्व राष्ट्रपति डॉ. ए.पी.जे. अब्दुल कलाम ने छात्रों से बात की।"),
+               src("k.gu.txt", "gu", "ભારતના પૂર્વ રાષ્ટ્રપતિ ડો.એ.પી.જે. અબ્દુલ કલામે વિદ્યાર્થીઓ સાથે વાત કરી."),
+               src("s.txt", "hi", "खिलाड़ी पी.वी. सिंधु ने फ़ाइनल जीता।")]
+    mentions, entities = find_names(sources, LEXICON)
+    assert sorted((e.latin, e.kind) for e in entities.values() if e.kind == "person") == [
+        ("APJ Abdul Kalam", "person"), ("PV Sindhu", "person")]
+    kalam = next(e.key for e in entities.values() if e.latin == "APJ Abdul Kalam")
+    assert kalam in keys(mentions, "k.txt") and kalam in keys(mentions, "k.gu.txt")
+
+
+def test_a_title_takes_no_third_word_after_a_complete_indian_name():
+    # डॉ. सुरेन्द्र मिश्र बोल रहा हूँ, "Dr Surendra Mishra speaking": बोल is no part of the name.
+    _, entities = find_names([src("m.txt", "hi", "नमस्कार! मैं डॉ. सुरेन्द्र मिश्र बोल रहा हूँ।")], LEXICON)
+    assert [e.hi for e in entities.values()] == ["सुरेन्द्र मिश्र"]
+
+
 def test_determiners_before_a_noun_make_no_foreign_pair():
     # ખાસ ("special") romanizes onto Chas, આવા ("such") onto Ava, and જોર, બિલ onto surnames.
     sources = [src("d.gu.txt", "gu", "સરકાર આ મુદ્દા પર ખાસ જોર આપે છે.", "આવા બિલ સંસદમાં પસાર થયા.")]

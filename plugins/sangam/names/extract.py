@@ -100,7 +100,11 @@ def _analyse(raw: str, lang: str) -> tuple[str, str, str, bool, bool]:
     stem = folded
     latin = raw.isascii()
     if not latin and (lang == "gu" or any("\u0a80" <= c <= "\u0aff" for c in raw)):
+        # Letters spelled out keep the ending that is part of a letter's name (એપીજે, APJ, not એપીજ + ે).
+        spelled = tables.spell_acronym(folded)
         for end in tables.case_endings():
+            if spelled and not tables.spell_acronym(folded[: -len(end)]):
+                continue
             if folded.endswith(end) and len(folded) - len(end) >= 2:
                 stem = folded[: -len(end)]
                 surface = raw[: len(raw) - len(end)] if len(raw) >= len(folded) else raw
@@ -205,6 +209,8 @@ def _reread_endings(segmented: Mapping[str, list[list[Word]]]) -> dict[str, list
 
 def _segments(text: str, lang: str) -> list[list[Word]]:
     out = []
+    if "." in text:
+        text = _DOTTED.sub(_undotted, text)
     for seg in _SEGMENTS.split(text):
         words = []
         for chunk in seg.split():
@@ -213,6 +219,33 @@ def _segments(text: str, lang: str) -> list[list[Word]]:
         if words:
             out.append(words)
     return out
+
+
+_DOTTED = re.compile(r"[\u0900-\u0aff]\S*\.\S*")
+
+
+@functools.lru_cache(maxsize=50_000)
+def _undotted_token(token: str) -> str:
+    """A dotted token with initials or a title, written as English news writes the name: the
+    initials run together, the dots neither end a sentence nor part words (ए.पी.जे. अब्दुल कलाम:
+    एपीजे अब्दुल कलाम, APJ Abdul Kalam; सी.एल.रूवाला: सीएल रूवाला; डॉ. मनमोहन: डॉ मनमोहन).
+    Any other token is returned as it is."""
+    *head, end = token.split(".")
+    if not head or not all(head):
+        return token
+    title = head[0] if fold(head[0]) in tables.triggers() else None
+    letters = head[1:] if title else head
+    if not all(tables.spell_acronym(p, minimum=1) for p in letters):
+        return token
+    if end and tables.spell_acronym(end, minimum=1):
+        letters, end = letters + [end], ""
+    if not letters and (not title or end):
+        return token  # a title glued to a word by a dot is left alone
+    return " ".join(filter(None, [title, "".join(letters), end]))
+
+
+def _undotted(match: re.Match) -> str:
+    return _undotted_token(match.group(0))
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -239,6 +272,15 @@ def _is_name_word(w: Word, continuing: bool = False) -> bool:
     if stem in tables.triggers():
         return False
     return not any(c.isdigit() for c in stem)
+
+
+def _after_person_title(words: list[Word], i: int) -> bool:
+    """Whether word i follows a title that announces a person (डॉ, श्री)."""
+    for j in range(max(0, i - 3), i):
+        t = _trigger_at(words, j)
+        if t and j + t[0] == i and t[1:] == ("person", "before"):
+            return True
+    return False
 
 
 def _trigger_at(words: list[Word], i: int) -> tuple[int, str, str] | None:
@@ -623,7 +665,10 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
         ):
             spans.append(_Span([w], "org", "acronym", i))
             used[i] = True
-        elif not w.latin and tables.spell_acronym(w.stem) and w.stem not in tables.stopwords(w.lang):
+        elif (
+            not w.latin and tables.spell_acronym(w.stem) and w.stem not in tables.stopwords(w.lang)
+            and not _after_person_title(words, i)  # डॉ. ए.पी.जे. अब्दुल कलाम: initials, the title's
+        ):
             spans.append(_Span([w], "org", "acronym", i))
             used[i] = True
     # role triggers
@@ -646,6 +691,9 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 j += 1
                 if taken[-1].ended:
                     break
+            given, surnames = tables.indian_names()
+            if len(taken) == 3 and taken[0].stem in given and taken[1].stem in surnames and taken[2].stem not in surnames:
+                taken.pop()  # the name is complete: डॉ. सुरेन्द्र मिश्र बोल रहा हूँ, "Dr Surendra Mishra speaking"
             weak = length == 1 and words[i].folded in tables.weak_triggers()
             # An initial alone (श्रीमान एस., the S of S. Sundar) names no one.
             initial_only = len(taken) == 1 and len(tables.spell_acronym(taken[0].stem, minimum=1) or "") == 1
