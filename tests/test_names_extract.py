@@ -254,8 +254,10 @@ def test_a_known_name_is_found_with_a_long_vowel_for_a_short_one():
 
 
 def test_an_initial_alone_after_a_title_is_no_name():
-    # श्रीमान एस. सुंदर: the segment ends at the initial's dot, which names no one alone.
-    assert latin_forms([src("a.txt", "hi", "हमारे शिक्षक श्रीमान एस. सुंदर ने लिखा।")]) == []
+    # श्रीमान एस. at the end of a sentence: an initial alone names no one.
+    assert latin_forms([src("a.txt", "hi", "पत्र के अंत में लिखा था श्रीमान एस.")]) == []
+    # With a name after it, the dotted initial is part of the name.
+    assert latin_forms([src("c.txt", "hi", "हमारे शिक्षक श्रीमान एस. सुंदर ने लिखा।")]) == ["S Sundar"]
     # an initial before a name stays: विदेश मंत्री एस जयशंकर
     assert latin_forms([src("b.txt", "hi", "विदेश मंत्री एस जयशंकर ने कहा।")]) != []
 
