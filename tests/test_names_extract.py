@@ -460,7 +460,8 @@ def test_a_foreign_pair_is_judged_by_the_foreignness_of_both_words_together():
 
 def test_entities_of_one_kind_that_read_the_same_in_latin_are_one():
     # डेनवर / डेन्वर: keys dnvr and dnr, one Latin form (Denver), one entity and one key.
-    sources = [src("a.txt", "hi", "अमेरिका के डेनवर शहर में भारी बर्फ़ गिरी।"), src("b.txt", "hi", "डेन्वर शहर में स्कूल बंद रहे।")]
+    sources = [src("a.txt", "hi", "अमेरिका के डेनवर शहर में भारी बर्फ़ गिरी।"),
+               src("b.txt", "hi", "डेन्वर शहर में स्कूल बंद रहे।")]
     mentions, entities = find_names(sources, LEXICON)
     denver = [e for e in entities.values() if e.latin == "Denver"]
     assert len(denver) == 1 and set(denver[0].spellings["hi"]) == {"डेनवर", "डेन्वर"}
@@ -479,7 +480,8 @@ def test_a_word_that_reads_as_a_well_known_place_is_no_given_name():
 def test_a_v_counts_as_a_consonant_of_a_known_place():
     # Nevada's skeleton (nt) reads its v as the vowel-like w; its three consonants make it long
     # enough to be found from its spelling. વારસો (heritage) romanizes near Warsaw, which has two.
-    sources = [src("n.txt", "hi", "नेवादा और एरिज़ोना में तेज़ गर्मी पड़ी।"), src("w.gu.txt", "gu", "આ આપણી સંસ્કૃતિનો વારસો છે.")]
+    sources = [src("n.txt", "hi", "नेवादा और एरिज़ोना में तेज़ गर्मी पड़ी।"),
+               src("w.gu.txt", "gu", "આ આપણી સંસ્કૃતિનો વારસો છે.")]
     _, entities = find_names(sources, LEXICON)
     assert sorted((e.latin, e.kind) for e in entities.values()) == [("Arizona", "place"), ("Nevada", "place")]
 

@@ -483,9 +483,10 @@ def _loose_given() -> frozenset[str]:
 
 
 def _pair_starts(words: list[Word], spans: list[_Span]) -> list[int]:
-    """Where a candidate foreign person (a common foreign given name and another name word,
-    foreign-looking together) starts in a segment, outside ``spans``. Candidates may overlap
-    (बैकबेंचर पीटर बोन: पीटर बोन; क्रिस लेस्ली नॉटिंघम): corroboration chooses."""
+    """Where a candidate foreign person (a foreign-looking first word and another name word,
+    foreign-looking together) starts in a segment, outside ``spans``; cheap tests only, the
+    given name is checked once corroborated. Candidates may overlap (बैकबेंचर पीटर बोन: पीटर
+    बोन; क्रिस लेस्ली नॉटिंघम): corroboration chooses."""
     covered = {x for sp in spans for x in range(sp.start, sp.start + len(sp.words))} if spans else ()
     starts = set()
     for i in range(len(words) - 1):
@@ -692,7 +693,8 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
                 if taken[-1].ended:
                     break
             given, surnames = tables.indian_names()
-            if len(taken) == 3 and taken[0].stem in given and taken[1].stem in surnames and taken[2].stem not in surnames:
+            complete = len(taken) == 3 and taken[0].stem in given and taken[1].stem in surnames
+            if complete and taken[2].stem not in surnames:
                 taken.pop()  # the name is complete: डॉ. सुरेन्द्र मिश्र बोल रहा हूँ, "Dr Surendra Mishra speaking"
             weak = length == 1 and words[i].folded in tables.weak_triggers()
             # An initial alone (श्रीमान एस., the S of S. Sundar) names no one.
@@ -1090,7 +1092,9 @@ def find_names(
     return out, entities
 
 
-def _honorific_forms(entities: Mapping[str, Entity], surfaces: Mapping[str, Counter], latin_lex: Mapping) -> dict[str, str]:
+def _honorific_forms(
+    entities: Mapping[str, Entity], surfaces: Mapping[str, Counter], latin_lex: Mapping
+) -> dict[str, str]:
     """Key -> the key of the entity it joins: an entity every spelling of which ends in a glued
     जी / જી that the stem keeps (after ा: मुंडाजी, as in बालाजी), when the sources write the
     spellings bare as another entity of its kind (करिया मुंडा)."""
@@ -1111,7 +1115,9 @@ def _honorific_forms(entities: Mapping[str, Entity], surfaces: Mapping[str, Coun
     return out
 
 
-def _same_latin(entities: Mapping[str, Entity], surfaces: Mapping[str, Counter], latin_lex: Mapping) -> dict[str, str]:
+def _same_latin(
+    entities: Mapping[str, Entity], surfaces: Mapping[str, Counter], latin_lex: Mapping
+) -> dict[str, str]:
     """Key -> the key of the entity it joins: of the entities of one kind whose Latin forms
     agree (case aside), a lexicon entry's, else the most mentioned one's (ties: the smallest key)."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
