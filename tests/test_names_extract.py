@@ -522,6 +522,16 @@ def test_a_title_takes_no_third_word_after_a_complete_indian_name():
     assert [e.hi for e in entities.values()] == ["सुरेन्द्र मिश्र"]
 
 
+def test_an_east_asian_names_last_syllable_may_be_a_function_word():
+    # Written without hyphens, the last syllable is a Hindi word: उन ("those"), हुई ("happened").
+    sources = [src("k.txt", "hi", "उत्तर कोरिया के नेता किम जोंग उन ने कहा।", "विदेश मंत्री चोई सोन हुई ने भी कहा।")]
+    _, entities = find_names(sources, LEXICON)
+    assert sorted(e.latin for e in entities.values() if e.kind == "person") == ["Choi Son Hui", "Kim Jong Un"]
+    # Not where a verb follows: राम नाथ हो गए ("Ram Nath went").
+    _, entities = find_names([src("r.txt", "hi", "श्री राम नाथ हो गए।")], LEXICON)
+    assert [e.latin for e in entities.values()] == ["Ram Nath"]
+
+
 def test_determiners_before_a_noun_make_no_foreign_pair():
     # ખાસ ("special") romanizes onto Chas, આવા ("such") onto Ava, and જોર, બિલ onto surnames.
     sources = [src("d.gu.txt", "gu", "સરકાર આ મુદ્દા પર ખાસ જોર આપે છે.", "આવા બિલ સંસદમાં પસાર થયા.")]

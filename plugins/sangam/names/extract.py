@@ -274,6 +274,21 @@ def _is_name_word(w: Word, continuing: bool = False) -> bool:
     return not any(c.isdigit() for c in stem)
 
 
+MAX_SYLLABLE_WORD = 4  # letters of a one-syllable name word: किम, जोंग, मून, योंग, चोई
+
+
+def _syllable_ends_name(taken: list[Word], words: list[Word], j: int) -> bool:
+    """Whether word j, a function word that is also an East Asian name's syllable (उन, इन, हो),
+    is the third syllable of the name ``taken`` (two short words, neither ended) ends: a
+    postposition or the clause's end follows it (``names-syllable-words.tsv``)."""
+    table = tables.syllable_words()
+    if j >= len(words) or words[j].folded not in table["syllable"] or words[j].latin:
+        return False
+    if any(w.ended or w.latin or len(w.stem) > MAX_SYLLABLE_WORD for w in taken):
+        return False
+    return j + 1 == len(words) or words[j + 1].folded in table["after"]
+
+
 def _after_person_title(words: list[Word], i: int) -> bool:
     """Whether word i follows a title that announces a person (डॉ, श्री)."""
     for j in range(max(0, i - 3), i):
@@ -696,6 +711,8 @@ def _evidence_spans(words: list[Word], lexicon: Lexicon) -> list[_Span]:
             complete = len(taken) == 3 and taken[0].stem in given and taken[1].stem in surnames
             if complete and taken[2].stem not in surnames:
                 taken.pop()  # the name is complete: डॉ. सुरेन्द्र मिश्र बोल रहा हूँ, "Dr Surendra Mishra speaking"
+            if len(taken) == 2 and _syllable_ends_name(taken, words, j):
+                taken.append(words[j])  # किम जोंग उन ने कहा: उन ("those") is the name's third syllable
             weak = length == 1 and words[i].folded in tables.weak_triggers()
             # An initial alone (श्रीमान एस., the S of S. Sundar) names no one.
             initial_only = len(taken) == 1 and len(tables.spell_acronym(taken[0].stem, minimum=1) or "") == 1

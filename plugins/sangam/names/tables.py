@@ -166,6 +166,16 @@ def surname_particles() -> dict[str, str]:
     return {fold(spelling): row[1] for row in read_tsv("names-particles.tsv") for spelling in row[0].split("|")}
 
 
+@functools.lru_cache(maxsize=1)
+def syllable_words() -> dict[str, frozenset[str]]:
+    """role (syllable, after) -> folded words (``names-syllable-words.tsv``): the syllables of
+    East Asian names that are also function words (किम जोंग उन), and the postpositions after them."""
+    out: dict[str, set[str]] = {"syllable": set(), "after": set()}
+    for row in read_tsv("names-syllable-words.tsv"):
+        out[row[1]].add(fold(row[0]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 MIN_NAME_COUNT = 3  # times a word was a given name (a surname) in the list to count as one
 
 
