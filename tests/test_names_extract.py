@@ -10,6 +10,7 @@ sys.path.insert(0, str(ROOT))
 
 from plugins.sangam.model import Source  # noqa: E402
 from plugins.sangam.names import extract, find_names, load_lexicon, name_key  # noqa: E402
+from plugins.sangam.script import fold  # noqa: E402
 
 LEXICON = load_lexicon(ROOT / "content" / "data" / "lexicon.tsv")
 
@@ -530,6 +531,12 @@ def test_an_east_asian_names_last_syllable_may_be_a_function_word():
     # Not where a verb follows: राम नाथ हो गए ("Ram Nath went").
     _, entities = find_names([src("r.txt", "hi", "श्री राम नाथ हो गए।")], LEXICON)
     assert [e.latin for e in entities.values()] == ["Ram Nath"]
+
+
+def test_a_gujarati_name_ending_in_io_keeps_it_before_a_case_ending():
+    # પોમ્પિઓને is પોમ્પિઓ + ને (Pompeo), not પોમ્પિ + the plural ઓને; નેતાઓને stays નેતા + ઓને.
+    assert extract._word("પોમ્પિઓને", "gu", False).stem == fold("પોમ્પિઓ")
+    assert extract._word("નેતાઓને", "gu", False).stem == fold("નેતા")
 
 
 def test_determiners_before_a_noun_make_no_foreign_pair():

@@ -105,6 +105,8 @@ def _analyse(raw: str, lang: str) -> tuple[str, str, str, bool, bool]:
         for end in tables.case_endings():
             if spelled and not tables.spell_acronym(folded[: -len(end)]):
                 continue
+            if end.startswith(_PLURAL) and folded[: -len(end)].endswith(_SHORT_I):
+                continue  # -io is a name's (પોમ્પિઓને: Pompeo + ને, not પોમ્પિ + plural ઓને)
             if folded.endswith(end) and len(folded) - len(end) >= 2:
                 stem = folded[: -len(end)]
                 surface = raw[: len(raw) - len(end)] if len(raw) >= len(folded) else raw
@@ -125,6 +127,9 @@ def _analyse(raw: str, lang: str) -> tuple[str, str, str, bool, bool]:
 # nor after ा or ो (बालाजी, शिवाजी, रामोजी), nor in a spelled acronym (एलपीजी, LPG), and
 # only when three letters or more remain (राजी, हाजी, ताजी are words).
 HONORIFIC = "जी"  # folded: Gujarati જી too
+# The plural ઓ of the endings (નેતાઓને) follows a noun's consonant or long vowel; after a
+# short i it ends a name (મારિઓ, એન્ટોનિઓ, પોમ્પિઓ). Folded.
+_PLURAL, _SHORT_I = "ओ", "\u093f"
 _GLUED_HONORIFIC = re.compile("(?<=[^\u094d\u093e\u094b])" + HONORIFIC + "$")
 MIN_HONORED_LETTERS = 3
 
