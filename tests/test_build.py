@@ -137,17 +137,23 @@ def test_same_content_gives_byte_identical_sites(tmp_path, seeds_site):
     assert different == []
 
 
+def _built_names(tmp_path: Path, files: dict[str, str]) -> tuple[Path, list[dict]]:
+    """Build a site from ``files`` (path under content -> text): its folder and every name of
+    every event in ``events.json``."""
+    out = tmp_path / "out"
+    build_site(make_content(tmp_path, files), out)
+    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
+    return out, [n for e in events for n in e["names"]]
+
+
 def test_a_foreign_person_named_in_both_scripts_gets_a_name_page(tmp_path):
     # No title or role next to the name: a given name + surname written alike in both scripts.
     hi = ("रीड की शानदार जीत\n\nराइडर कप के अंतिम दिन पैट्रिक रीड ने शानदार खेल दिखाया और यूरोप की टीम को हराया।\n\n"
           "रीड ने कहा कि टीम ने बहुत मेहनत की थी।\n")
     gu = ("રીડની શાનદાર જીત\n\nરાઇડર કપના અંતિમ દિવસે પૈટ્રિક રીડે શાનદાર રમત બતાવી અને યુરોપની ટીમને હરાવી.\n\n"
           "રીડે કહ્યું કે ટીમે ખૂબ મહેનત કરી હતી.\n")
-    content = make_content(tmp_path, {"sources/hi.txt": hi, "sources/gu.txt": gu})
-    out = tmp_path / "out"
-    build_site(content, out)
-    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
-    names = [n for e in events for n in e["names"] if n["latin"] == "Patrick Reed"]
+    out, names = _built_names(tmp_path, {"sources/hi.txt": hi, "sources/gu.txt": gu})
+    names = [n for n in names if n["latin"] == "Patrick Reed"]
     assert names and all(n["kind"] == "person" and n["hi"] == "पैट्रिक रीड" and n["gu"] == "પૈટ્રિક રીડ" for n in names)
     page = (out / names[0]["page"]).read_text(encoding="utf-8")
     assert "Patrick Reed" in page and "पैट्रिक रीड" in page and "પૈટ્રિક રીડ" in page
@@ -159,11 +165,8 @@ def test_a_surname_with_its_particle_glued_on_is_shown_apart(tmp_path):
           "डीमेलो ने कहा कि टीम ने बहुत मेहनत की थी।\n")
     gu = ("ડીમેલોનો શાનદાર ગોલ\n\nફાઇનલની અંતિમ મિનિટમાં માર્સેલો ડીમેલોએ શાનદાર ગોલ કર્યો અને ટીમને જીત અપાવી.\n\n"
           "ડીમેલોએ કહ્યું કે ટીમે ખૂબ મહેનત કરી હતી.\n")
-    content = make_content(tmp_path, {"sources/hi.txt": hi, "sources/gu.txt": gu})
-    out = tmp_path / "out"
-    build_site(content, out)
-    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
-    names = {n["latin"]: n for e in events for n in e["names"]}
+    _, names = _built_names(tmp_path, {"sources/hi.txt": hi, "sources/gu.txt": gu})
+    names = {n["latin"]: n for n in names}
     assert "Marcelo de Melo" in names, sorted(names)
     assert names["Marcelo de Melo"]["hi"] == "मार्सेलो डीमेलो"
 
@@ -173,11 +176,8 @@ def test_spellings_with_different_keys_but_one_latin_form_share_one_name_page(tm
     # read Denver: the reader gets one page for the name, listing both spellings.
     a = "डेनवर में भारी बर्फ़\n\nअमेरिका के डेनवर शहर में भारी बर्फ़ गिरी और सड़कें बंद हो गईं।\n"
     b = "डेन्वर में स्कूल बंद\n\nडेन्वर शहर में आज सभी स्कूल बंद रहे क्योंकि रात भर बर्फ़ गिरी।\n"
-    content = make_content(tmp_path, {"sources/a.txt": a, "sources/b.txt": b})
-    out = tmp_path / "out"
-    build_site(content, out)
-    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
-    pages = {n["page"] for e in events for n in e["names"] if n["latin"] == "Denver"}
+    out, names = _built_names(tmp_path, {"sources/a.txt": a, "sources/b.txt": b})
+    pages = {n["page"] for n in names if n["latin"] == "Denver"}
     assert len(pages) == 1, pages
     page = (out / pages.pop()).read_text(encoding="utf-8")
     assert "डेनवर" in page and "डेन्वर" in page
@@ -188,11 +188,8 @@ def test_a_glued_honorific_is_left_off_the_name_where_the_sources_also_write_it_
     # page shows the name in both scripts without it, and keeps the source's spelling listed.
     hi = "गावस्कर की तारीफ़\n\nपूर्व कप्तान सुनील गावस्कर ने युवा खिलाड़ियों की जमकर तारीफ़ की और कहा कि टीम मज़बूत है।\n"
     gu = "ગાવસ્કરની પ્રશંસા\n\nપૂર્વ કપ્તાન સુનીલ ગાવસ્કરજીએ યુવા ખેલાડીઓની ખૂબ પ્રશંસા કરી અને કહ્યું કે ટીમ મજબૂત છે.\n"
-    content = make_content(tmp_path, {"sources/hi.txt": hi, "sources/gu.txt": gu})
-    out = tmp_path / "out"
-    build_site(content, out)
-    events = json.loads((out / "events.json").read_text(encoding="utf-8"))["events"]
-    names = [n for e in events for n in e["names"] if n["latin"] == "Sunil Gavaskar"]
+    out, names = _built_names(tmp_path, {"sources/hi.txt": hi, "sources/gu.txt": gu})
+    names = [n for n in names if n["latin"] == "Sunil Gavaskar"]
     assert names and {(n["hi"], n["gu"]) for n in names} == {("सुनील गावस्कर", "સુનીલ ગાવસ્કર")}
     page = (out / names[0]["page"]).read_text(encoding="utf-8")
     assert "સુનીલ ગાવસ્કરજી" in page  # among the spellings the sources wrote

@@ -100,18 +100,18 @@ def _analyse(raw: str, lang: str) -> tuple[str, str, str, bool, bool]:
     stem = folded
     latin = raw.isascii()
     if not latin and (lang == "gu" or any("\u0a80" <= c <= "\u0aff" for c in raw)):
-        # Letters spelled out keep the ending that is part of a letter's name (એપીજે, APJ, not એપીજ + ે).
-        spelled = tables.spell_acronym(folded)
         for end in tables.case_endings():
-            if spelled and not tables.spell_acronym(folded[: -len(end)]):
+            if not folded.endswith(end) or len(folded) - len(end) < 2:
                 continue
-            if end.startswith(_PLURAL) and folded[: -len(end)].endswith(_SHORT_I):
+            rest = folded[: -len(end)]
+            if end.startswith(_PLURAL) and rest.endswith(_SHORT_I):
                 continue  # -io is a name's (પોમ્પિઓને: Pompeo + ને, not પોમ્પિ + plural ઓને)
-            if folded.endswith(end) and len(folded) - len(end) >= 2:
-                stem = folded[: -len(end)]
-                surface = raw[: len(raw) - len(end)] if len(raw) >= len(folded) else raw
-                ended = True
-                break
+            if tables.spell_acronym(folded) and not tables.spell_acronym(rest):
+                continue  # letters spelled out keep a letter's name whole (એપીજે, APJ, not એપીજ + ે)
+            stem = rest
+            surface = raw[: len(raw) - len(end)] if len(raw) >= len(folded) else raw
+            ended = True
+            break
     if (
         not latin and _GLUED_HONORIFIC.search(stem) and len(stem) - 2 >= MIN_HONORED_LETTERS
         and not tables.spell_acronym(stem)
@@ -385,7 +385,7 @@ def _known_place(stem: str, gujarati: bool = False) -> str | None:
     places = known_skeletons("place", PLACE_TOP)
     # Conventions never change a skeleton. First the table romanization's skeleton, j and g
     # taken as one (the model writes ज as either: Belgium): most words stop here, undecoded.
-    if _loose(skeleton(rule_word(stem))) not in _loose_places():
+    if _table_skeleton(stem) not in _loose_places():
         return None
     # Then the model's best spelling alone (a tenth of the cost of the full beam).
     f = 1 / (1 + math.exp(-foreign))
@@ -485,7 +485,7 @@ def _known_given(stem: str) -> bool:
     if not _foreign_word(stem) or stem in tables.indian_names()[0] or stem in tables.place_affixes()["before"]:
         return False
     # The table romanization's skeleton first, as for places: most words stop here, undecoded.
-    if _loose(skeleton(rule_word(stem))) not in _loose_given():
+    if _table_skeleton(stem) not in _loose_given():
         return False
     spelled = romanize(stem, "person").lower()
     rank = known_names("given").get(spelled)
@@ -593,7 +593,14 @@ def _loose_surnames() -> frozenset[str]:
 def _may_be_surname(stem: str) -> bool:
     """The cheap first test of ``_known_surname``: the table romanization's skeleton is a
     common surname's (conventions never change a skeleton)."""
-    return _loose(skeleton(rule_word(stem))) in _loose_surnames()
+    return _table_skeleton(stem) in _loose_surnames()
+
+
+@functools.lru_cache(maxsize=200_000)
+def _table_skeleton(stem: str) -> str:
+    """The loose skeleton of a (folded) word's table romanization: the cheap first test of the
+    known places, given names and surnames (conventions never change a skeleton)."""
+    return _loose(skeleton(rule_word(stem)))
 
 
 def _loose(skeleton_: str) -> str:
